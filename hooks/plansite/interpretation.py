@@ -1,0 +1,176 @@
+"""The interpretation's text as the site stores it: Markdown pages with one sentence a line.
+
+A sentence line is `{#q6-s2} 二是构建……体系。`: the id is written in the page, never derived from
+position, so that a link to a sentence keeps working when the page around it changes. Consecutive
+sentence lines form one paragraph; a blank line ends it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .markup import md_link, md_text, relative
+from .problems import Location, Problem
+
+SENTENCE_LINE = re.compile(r"^\{#(?P<id>[a-z0-9]+-s[0-9]+)\}[ ]?(?P<text>.*)$")
+SENTENCE_ID = re.compile(r"^(?P<section>intro|q[1-9])-s(?P<number>[1-9][0-9]*)$")
+INDEX_PAGE = "interpretation/index.md"
+
+
+def section_page(section_id: str) -> str:
+    """`Q6` → `interpretation/q6.md`: the URL of a Q&A page is part of the public contract."""
+    return f"interpretation/{section_id.lower()}.md"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    text: str
+    page: str  # docs-relative path of the page that holds it
+    line: int
+
+    @property
+    def section(self) -> str:
+        """`q6-s2` → `Q6`; the preamble's sentences belong to `INTRO`."""
+        return self.id.split("-", 1)[0].upper()
+
+    @property
+    def number(self) -> int:
+        return int(self.id.rsplit("-s", 1)[1])
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    title: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    pages: Mapping[str, Page]  # docs path → page
+    sentences: Mapping[str, Sentence]  # sentence id → sentence
+
+    def section(self, section_id: str) -> Page | None:
+        return self.pages.get(section_page(section_id))
+
+
+def read_interpretation(docs_dir: Path, section_ids: Iterable[str]) -> tuple[Interpretation, list[Problem]]:
+    problems: list[Problem] = []
+    pages: dict[str, Page] = {}
+    sentences: dict[str, Sentence] = {}
+    wanted = [INDEX_PAGE, *(section_page(s) for s in section_ids)]
+    for path in wanted:
+        file = docs_dir / path
+        shown = f"docs/{path}"
+        if not file.is_file():
+            problems.append(Problem(Location(shown), "找不到这一问答页面", f"新建 {shown}，每句一行，以 {{#编号}} 开头"))
+            continue
+        expected = "intro" if path == INDEX_PAGE else Path(path).stem
+        page = _read_page(file.read_text(encoding="utf-8"), path, shown, expected, problems)
+        pages[path] = page
+        for sentence in page.sentences:
+            if sentence.id in sentences:
+                first = sentences[sentence.id]
+                problems.append(
+                    Problem(
+                        Location(shown, sentence.line),
+                        f"句子编号 {sentence.id} 重复（已在 docs/{first.page} 第 {first.line} 行使用）",
+                        "每个句子编号只能用一次；新句子用一个没用过的编号",
+                    )
+                )
+            else:
+                sentences[sentence.id] = sentence
+    return Interpretation(pages, sentences), problems
+
+
+def _read_page(text: str, path: str, shown: str, expected: str, problems: list[Problem]) -> Page:
+    title = ""
+    found: list[Sentence] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not title and line.startswith("# "):
+            title = line[2:].strip()
+        match = SENTENCE_LINE.match(line)
+        if not match:
+            continue
+        sentence_id, words = match["id"], match["text"]
+        form = SENTENCE_ID.match(sentence_id)
+        if not form or form["section"] != expected:
+            problems.append(
+                Problem(
+                    Location(shown, number, 3),
+                    f"句子编号 {sentence_id} 不属于这一页",
+                    f"这一页的句子编号写成 {expected}-s1、{expected}-s2 ……",
+                )
+            )
+            continue
+        if not words.strip():
+            problems.append(Problem(Location(shown, number), f"句子 {sentence_id} 没有文字", "在编号后写出这句原文"))
+            continue
+        found.append(Sentence(sentence_id, words, path, number))
+    return Page(path, title, tuple(found))
+
+
+@dataclass(frozen=True)
+class NameLink:
+    """Words of a sentence that name a node, and where they link (a docs-relative .md path)."""
+
+    sentence: str
+    words: str
+    target: str
+    title: str
+
+
+def render_sentences(markdown: str, page_path: str, links: Iterable[NameLink], anchor_label: str) -> str:
+    """Turn sentence lines into one paragraph of `<span id>` elements, adding the name links.
+
+    The reader sees exactly the sentence text: the permalink is an empty, labelled link that CSS shows
+    as an icon on hover and focus, and a linked name keeps its words.
+    """
+    by_sentence: dict[str, list[NameLink]] = {}
+    for link in links:
+        by_sentence.setdefault(link.sentence, []).append(link)
+    out: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.append("".join(paragraph))
+            paragraph.clear()
+
+    for line in markdown.split("\n"):
+        match = SENTENCE_LINE.match(line)
+        if not match:
+            flush()
+            out.append(line)
+            continue
+        sentence_id = match["id"]
+        body = _linked(match["text"], by_sentence.get(sentence_id, ()), page_path)
+        label = html.escape(anchor_label.format(id=sentence_id), quote=True)
+        paragraph.append(
+            f'<span class="sentence" id="{sentence_id}">{body}'
+            f'<a class="sentence-anchor" href="#{sentence_id}" aria-label="{label}" title="{label}"></a></span>'
+        )
+    flush()
+    return "\n".join(out)
+
+
+def _linked(text: str, links: Iterable[NameLink], page_path: str) -> str:
+    spans: list[tuple[int, int, NameLink]] = []
+    for link in links:
+        start = text.find(link.words)
+        if start >= 0 and not any(start < end and start + len(link.words) > begin for begin, end, _ in spans):
+            spans.append((start, start + len(link.words), link))
+    spans.sort(key=lambda span: span[0])
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, link in spans:
+        pieces.append(md_text(text[cursor:start]))
+        pieces.append(md_link(link.words, relative(page_path, link.target), link.title))
+        cursor = end
+    pieces.append(md_text(text[cursor:]))
+    return "".join(pieces)

@@ -1,0 +1,32 @@
+"""Helpers that put data text into Markdown and HTML so that it always reads as text, never as markup."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+# Python-Markdown's own escapable characters, plus `|` for tables; `<`, `>` and `&` become entities.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
+
+
+def md_text(text: str) -> str:
+    """Text for a Markdown context (headings, list items, link text)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: html.escape(m[1]) if m[1] in "<>&" else "\\" + m[1], text)
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute value or a Markdown link title in double quotes."""
+    return html.escape(text, quote=True)
+
+
+def md_link(text: str, target: str, title: str = "") -> str:
+    suffix = f' "{attr(title)}"' if title else ""
+    return f"[{md_text(text)}]({target}{suffix})"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """The link from one docs-relative .md file to another, as MkDocs resolves it (and checks it)."""
+    if from_page == to_page.split("#", 1)[0]:
+        return "#" + to_page.split("#", 1)[1] if "#" in to_page else posixpath.basename(to_page)
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -1,0 +1,339 @@
+"""Render the plan into Markdown pages: one per node, one index per kind, the overview and the navigation.
+
+Pure functions of the `Plan`: no MkDocs here. Every link is computed from the URL contract in `urls`
+and written as a relative `.md` link, so that MkDocs resolves it (and, in strict mode, checks it) for
+both the online and the offline build.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import yaml
+
+from . import labels as L
+from .interpretation import INDEX_PAGE, NameLink
+from .markup import attr, md_link, md_text, relative
+from .model import (
+    NODE_TYPES,
+    Edge,
+    Editorial,
+    FactQuote,
+    Goal,
+    Issuer,
+    Measure,
+    Node,
+    Plan,
+    Principle,
+    Project,
+    Safeguard,
+    Section,
+    SentenceQuote,
+    Source,
+    Task,
+    Technology,
+)
+from .urls import HOME, OVERVIEW, index_of, page_of, public_url
+
+INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
+
+
+def heading(node: Node) -> str:
+    """The title a node carries everywhere: `M5 加快重点行业工业元宇宙布局`."""
+    return f"{node.id.upper() if node.prefix else ''} {node.title}".strip()
+
+
+def link_to(node: Node, from_page: str, text: str | None = None) -> str:
+    return md_link(text or heading(node), relative(from_page, page_of(node)), node.summary)
+
+
+def sentence_link(sentence_id: str, from_page: str, plan: Plan) -> str:
+    sentence = plan.interpretation.sentences[sentence_id]
+    return md_link(L.sentence_label(sentence_id), relative(from_page, f"{sentence.page}#{sentence_id}"))
+
+
+# --- whole site ---------------------------------------------------------------------------------
+
+
+def generated_pages(plan: Plan, site_url: str) -> dict[str, str]:
+    """Every page the build adds to docs/: docs-relative path → Markdown."""
+    pages: dict[str, str] = {}
+    for node_type in INDEXED_TYPES:
+        nodes = plan.of(node_type)
+        pages[index_of(node_type)] = index_page(plan, node_type, nodes)
+        for node in nodes:
+            pages[page_of(node)] = node_page(plan, node, site_url)
+    pages[OVERVIEW] = overview_page(plan)
+    return pages
+
+
+def navigation(plan: Plan) -> list:
+    """The site's navigation, in MkDocs `nav` form: nothing structural is listed by hand."""
+
+    def entries(node_type: type[Node]) -> list:
+        return [index_of(node_type), *({heading(n): page_of(n)} for n in plan.of(node_type))]
+
+    tasks: list = [index_of(Task)]
+    for task in plan.of(Task):
+        tasks.append({heading(task): [page_of(task), *({heading(m): page_of(m)} for m in plan.targets(task.id, "contains"))]})
+    tasks.append(index_of(Measure))
+    return [
+        {L.NAV["home"]: HOME},
+        {L.NAV["interpretation"]: [INDEX_PAGE, *(page_of(s) for s in plan.of(Section))]},
+        {L.NAV["tasks"]: tasks},
+        {L.NAV["projects"]: entries(Project)},
+        {L.NAV["safeguards"]: entries(Safeguard)},
+        {L.NAV["goals"]: entries(Goal)},
+        {L.NAV["overview"]: OVERVIEW},
+        {L.NAV["more"]: [{L.INDEX_TITLE[t.key]: entries(t)} for t in (Principle, Technology, Issuer)]},
+    ]
+
+
+# --- node pages ---------------------------------------------------------------------------------
+
+
+def _front_matter(title: str, description: str) -> str:
+    return "---\n" + yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, width=1000) + "---\n"
+
+
+def node_page(plan: Plan, node: Node, site_url: str) -> str:
+    here = page_of(node)
+    parts = [_front_matter(heading(node), node.summary), f"# {md_text(heading(node))}", _trail(plan, node, here)]
+    parts.append(f"## {L.SUMMARY}\n\n{md_text(node.summary)}\n{{: .editorial-summary title=\"{attr(L.SUMMARY_BADGE)}\" }}")
+    if isinstance(node, Goal):
+        parts.append(_indicators(plan, node, here))
+    parts.append(_interpretation(plan, node, here))
+    parts.append(_related(plan, node, here))
+    parts.append(_sources(plan, node.sources, here))
+    parts.append(_citation(plan, node, site_url))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _trail(plan: Plan, node: Node, here: str) -> str:
+    steps = [md_link(L.INDEX_TITLE[node.key], relative(here, index_of(type(node))))]
+    parent = plan.parent(node)
+    if parent:
+        steps.append(link_to(parent, here))
+    label = L.numbered(node.kind, node.number)
+    steps.append(md_text(" ".join(x for x in (L.KIND[node.kind], label) if x)))
+    line = " › ".join(steps)
+    siblings = plan.siblings(node)
+    if node in siblings and len(siblings) > 1:
+        position = siblings.index(node)
+        moves = []
+        if position > 0:
+            moves.append(f"{L.PREVIOUS}：{link_to(siblings[position - 1], here)}")
+        if position + 1 < len(siblings):
+            moves.append(f"{L.NEXT}：{link_to(siblings[position + 1], here)}")
+        line += "  \n" + "　·　".join(moves)
+    return f"{line}\n{{: .node-trail aria-label=\"{attr(L.TRAIL)}\" }}"
+
+
+def _quoted_sentence(plan: Plan, quote: SentenceQuote, here: str) -> str:
+    sentence = plan.interpretation.sentences[quote.sentence]
+    text = sentence.text
+    start = text.find(quote.quote)
+    if start < 0:
+        marked = html.escape(text)
+    else:
+        end = start + len(quote.quote)
+        marked = f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
+    return f"> {marked}\n>\n> — {sentence_link(quote.sentence, here, plan)}"
+
+
+def _interpretation(plan: Plan, node: Node, here: str) -> str:
+    edges = plan.edges_to(node.id, "discusses")
+    out = [f"## {L.FROM_INTERPRETATION}"]
+    if not plan.is_explained(node):
+        kind = L.KIND[node.kind].removeprefix("具体").removeprefix("重点")
+        listed = [plan.nodes[s] for e in edges for s in e.subjects]
+        if listed:
+            names = "、".join(f"第{L.numbered('section', s.number).removeprefix('问答')}问" for s in listed)
+            out.append(f"{L.NOT_EXPLAINED.format(kind=kind)}{L.ONLY_LISTED.format(sections=names)}\n{{: .not-covered }}")
+        elif not isinstance(node, (Technology, Issuer)):
+            out.append(f"{L.NOT_EXPLAINED.format(kind=kind)}{L.NEVER_NAMED}\n{{: .not-covered }}")
+    seen: set[tuple[str, str]] = set()
+    for edge in edges:
+        for source in edge.sources:
+            if isinstance(source, SentenceQuote) and (source.sentence, source.quote) not in seen:
+                seen.add((source.sentence, source.quote))
+                out.append(_quoted_sentence(plan, source, here))
+        if edge.note:
+            out.append(_editorial(edge.note))
+    return "\n\n".join(out) if len(out) > 1 else ""
+
+
+def _editorial(note: str) -> str:
+    return f"<span class=\"badge-editorial\">{L.EDITORIAL}</span>{md_text(note)}\n{{: .editorial-note }}"
+
+
+def _bullets(plan: Plan, nodes: Iterable[Node], here: str) -> str:
+    return "\n".join(f"- {link_to(n, here)}：{md_text(n.summary)}" for n in nodes)
+
+
+def _related(plan: Plan, node: Node, here: str) -> str:
+    groups: list[tuple[str, list[Node], str]] = []
+    parent = plan.parent(node)
+    if parent:
+        groups.append((L.PARENT, [parent], ""))
+    groups.append((L.CHILDREN, plan.targets(node.id, "contains"), ""))
+    if isinstance(node, Task):
+        groups.append((L.SUPPORTED_BY, plan.origins(node.id, "supports"), _jointly(plan, plan.edges_to(node.id, "supports"), here)))
+    if isinstance(node, Project):
+        groups.append((L.SUPPORTS, plan.targets(node.id, "supports"), _jointly(plan, plan.edges_from(node.id, "supports"), here)))
+    groups.append((L.MENTIONS, plan.targets(node.id, "mentions"), ""))
+    groups.append((L.MENTIONED_BY, plan.origins(node.id, "mentions"), ""))
+    out = [f"## {L.RELATED}"]
+    for title, nodes, note in groups:
+        if nodes:
+            out.append(f"### {title}\n\n{_bullets(plan, nodes, here)}")
+            if note:
+                out.append(note)
+    sections = plan.edges_to(node.id, "discusses")
+    if sections:
+        items = []
+        for edge in sections:
+            for section_id in edge.subjects:
+                section = plan.nodes[section_id]
+                items.append(f"- {link_to(section, here, f'{section.id} {section.title}')}（{L.ROLE[edge.role or 'explains']}）")
+        out.append(f"### {L.DISCUSSED_IN}\n\n" + "\n".join(dict.fromkeys(items)))
+    return "\n\n".join(out) if len(out) > 1 else ""
+
+
+def _jointly(plan: Plan, edges: list[Edge], here: str) -> str:
+    """Say that a relation is stated jointly (four projects, four tasks) and cite where."""
+    notes = []
+    for edge in edges:
+        if len(edge.subjects) > 1:
+            targets = "、".join(L.numbered("task", plan.nodes[t].number) for t in edge.objects)
+            cited = "".join(
+                f"（{sentence_link(s.sentence, here, plan)}）" for s in edge.sources if isinstance(s, SentenceQuote)
+            )
+            notes.append(md_text(L.JOINTLY.format(count=len(edge.subjects), targets=targets)) + cited)
+    return "\n\n".join(f"{n}\n{{: .jointly }}" for n in dict.fromkeys(notes))
+
+
+def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
+    lines = []
+    for source in sources:
+        if isinstance(source, SentenceQuote):
+            lines.append(f"- “{md_text(source.quote)}”— {sentence_link(source.sentence, here, plan)}")
+        elif isinstance(source, FactQuote):
+            report = f"（{L.REPORT}{md_text(source.report)}）" if source.report else ""
+            lines.append(f"- “{md_text(source.quote)}”— {L.FACTS_SOURCE}{report}")
+        elif isinstance(source, Editorial):
+            lines.append(f"- {_editorial(source.note).splitlines()[0]}")
+    return f"## {L.SOURCES}\n\n" + "\n".join(lines) if lines else ""
+
+
+def _citation(plan: Plan, node: Node, site_url: str) -> str:
+    url = public_url(page_of(node), site_url)
+    label = " ".join(x for x in (L.numbered(node.kind, node.number), node.title) if x)
+    text = f"{L.PLAN_NODE.format(plan=plan.document.title, label=label)}. {url}"
+    return f"## {L.CITE}\n\n{md_text(text.split(url)[0])}<{url}>\n{{: .citation }}"
+
+
+def _indicators(plan: Plan, goal: Goal, here: str) -> str:
+    lines = []
+    for source in goal.indicators:
+        if isinstance(source, SentenceQuote):
+            lines.append(f"- {md_text(source.quote)}　<small>{sentence_link(source.sentence, here, plan)}</small>")
+        else:
+            report = f"，{source.report}" if source.report else ""
+            lines.append(f"- {md_text(source.quote)}　<small>{L.FACTS_SOURCE}{md_text(report)}</small>")
+    return f"## {L.INDICATORS}\n\n" + "\n".join(lines)
+
+
+# --- index pages and the overview ---------------------------------------------------------------
+
+
+def index_page(plan: Plan, node_type: type[Node], nodes: list[Node]) -> str:
+    here = index_of(node_type)
+    title = L.INDEX_TITLE[node_type.key]
+    parts = [_front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
+    if node_type is Measure:
+        for task in plan.of(Task):
+            parts.append(f"## {link_to(task, here)}\n\n{_bullets(plan, plan.targets(task.id, 'contains'), here)}")
+    elif node_type is Task:
+        for task in nodes:
+            children = plan.targets(task.id, "contains")
+            body = f"{md_text(task.summary)}\n\n" + _bullets(plan, children, here)
+            parts.append(f"## {link_to(task, here)}\n\n{body}")
+    elif node_type is Goal:
+        for goal in nodes:
+            indicators = _indicators(plan, goal, here).split("\n", 2)[2]
+            parts.append(f"## {link_to(goal, here)}\n\n{md_text(goal.summary)}\n\n{indicators}")
+    else:
+        parts.append(_bullets(plan, nodes, here))
+        statements = {e: None for n in nodes for e in plan.edges_from(n.id, "supports")}
+        parts.append(_jointly(plan, list(statements), here))
+    return "\n\n".join(parts) + "\n"
+
+
+def overview_page(plan: Plan) -> str:
+    """The whole structure as nested lists, laid out as boxes by CSS; a screen reader reads the same tree."""
+    here = OVERVIEW
+    out = [_front_matter(L.NAV["overview"], "目标、5项任务、14项措施、4项工程、3项保障措施的整体结构"), f"# {L.NAV['overview']}"]
+    out.append('<div class="plan-overview" markdown>')
+    out.append(f"- {L.NAV['goals']}\n" + "\n".join(f"    - {link_to(g, here)}" for g in plan.of(Goal)))
+    out.append(f"{{: .overview-goals }}")
+    task_items = []
+    for task in plan.of(Task):
+        measures = "\n".join(f"        - {link_to(m, here)}" for m in plan.targets(task.id, "contains"))
+        task_items.append(f"- {link_to(task, here)}\n{measures}")
+    out.append("\n".join(task_items) + "\n{: .overview-tasks }")
+    projects = plan.of(Project)
+    supported = plan.targets(projects[0].id, "supports") if projects else []
+    label = "、".join(L.numbered("task", t.number) for t in supported)
+    out.append(
+        f"- {L.INDEX_TITLE['projects']}（共同支撑{label}）\n"
+        + "\n".join(f"    - {link_to(p, here)}" for p in projects)
+        + "\n{: .overview-projects }"
+    )
+    out.append(
+        f"- {L.INDEX_TITLE['safeguards']}\n"
+        + "\n".join(f"    - {link_to(s, here)}" for s in plan.of(Safeguard))
+        + "\n{: .overview-safeguards }"
+    )
+    out.append("</div>")
+    return "\n\n".join(out) + "\n"
+
+
+# --- additions to the hand-written pages --------------------------------------------------------
+
+
+def questions_list(plan: Plan, here: str) -> str:
+    return "\n".join(
+        f"{s.number}. {md_link(plan.interpretation.section(s.id).title, relative(here, page_of(s)))}"
+        for s in plan.of(Section)
+    )
+
+
+def structure_summary(plan: Plan, here: str) -> str:
+    counts = []
+    for node_type in (Task, Measure, Project, Safeguard):
+        nodes = plan.of(node_type)
+        counts.append(md_link(f"{len(nodes)} 项{L.KIND[node_type.kind].removeprefix('具体').removeprefix('重点')}", relative(here, index_of(node_type))))
+    return " · ".join(counts) + " · " + md_link(L.NAV["overview"], relative(here, OVERVIEW))
+
+
+def section_topics(plan: Plan, section: Section, here: str) -> str:
+    nodes = plan.targets(section.id, "discusses") + plan.targets(section.id, "mentions")
+    if not nodes:
+        return ""
+    return f"## {L.TOPICS}\n\n" + "\n".join(f"- {link_to(n, here)}" for n in nodes) + "\n{: .section-topics }"
+
+
+def name_links(plan: Plan) -> list[NameLink]:
+    """The names of nodes inside the interpretation's sentences that become links to their pages."""
+    links = []
+    for edge in plan.edges:
+        if edge.relation != "discusses":
+            continue
+        for node_id in edge.objects:
+            node = plan.nodes[node_id]
+            for source in edge.sources:
+                if isinstance(source, SentenceQuote) and source.quote in node.names:
+                    links.append(NameLink(source.sentence, source.quote, page_of(node), heading(node)))
+    return links

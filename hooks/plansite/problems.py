@@ -1,0 +1,47 @@
+"""What is wrong with the data, said so that a policy editor can find it and fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file of the repository; line and column count from 1, 0 when unknown."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        if not self.column:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem: where, what is wrong, and what would be right."""
+
+    where: Location
+    what: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.what}"
+        return f"{text}\n    → {self.fix}" if self.fix else text
+
+
+class PlanError(Exception):
+    """Raised with every problem found, so that an editor can fix them all in one pass."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"数据有 {count} 处问题，网站未生成。 / The data has {count} problem(s); nothing was built."
+        return "\n".join([head, *(str(p) for p in self.problems)])

@@ -1,0 +1,160 @@
+"""Check each data file against data/schema.json and say what is wrong in an editor's terms."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problem
+from .yamlsource import YamlDocument
+
+_TYPE_NAMES = {
+    "string": "文字",
+    "integer": "整数",
+    "array": "列表（每项以 `- ` 开头）",
+    "object": "带字段的条目（`字段: 值`）",
+}
+
+
+@lru_cache(maxsize=4)
+def _validator(schema_path: str) -> Draft202012Validator:
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_schema(document: YamlDocument, schema_path: Path) -> list[Problem]:
+    validator = _validator(str(schema_path))
+    problems: list[Problem] = []
+    for error in validator.iter_errors(document.data):
+        problems.extend(_explain(error, document, validator.schema))
+    return problems
+
+
+def _explain(error: ValidationError, doc: YamlDocument, root: dict) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    field = str(path[-1]) if path and isinstance(path[-1], str) else ""
+    here = doc.where(path)
+    value = error.instance
+    kind = error.validator
+
+    if kind == "oneOf":
+        chosen = _alternative(error)
+        if chosen:
+            return [p for sub in chosen for p in _explain(sub, doc, root)]
+        return [Problem(here, f"`{field or '这一项'}` 的写法不对", _source_hint(field))]
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(_allowed_keys(error.schema, root))
+        problems = []
+        for key in sorted(set(value) - set(allowed)):
+            close = difflib.get_close_matches(key, allowed, n=1)
+            guess = f"是不是想写 `{close[0]}`？" if close else ""
+            problems.append(
+                Problem(
+                    doc.where((*path, key), key=True),
+                    f"未知字段 `{key}`",
+                    f"{guess}这里可用的字段：{', '.join(allowed)}",
+                )
+            )
+        return problems
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in value]
+        return [
+            Problem(here, f"缺少必填字段 `{k}`", f"加上 `{k}: …`" + (f"；{_source_hint('source')}" if k == "source" else ""))
+            for k in missing
+        ]
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        return [
+            Problem(
+                here,
+                f"`{field or '这一项'}` 应当是{_TYPE_NAMES.get(wanted, wanted)}，现在是 {_shown(value)}",
+                f"把它改成{_TYPE_NAMES.get(wanted, wanted)}",
+            )
+        ]
+    if kind == "pattern":
+        return [Problem(here, f"`{field}` 的值 {_shown(value)} 格式不对", _pattern_hint(field, path, error.validator_value))]
+    if kind == "enum":
+        options = "、".join(f"`{o}`" for o in error.validator_value)
+        return [Problem(here, f"`{field}` 的值 {_shown(value)} 不在可选范围内", f"可选：{options}")]
+    if kind in ("minLength", "minItems", "minProperties"):
+        return [Problem(here, f"`{field or '文件'}` 是空的", "填写内容，或删除这一行")]
+    if kind == "minimum":
+        return [Problem(here, f"`{field}` 应当是不小于 {error.validator_value} 的整数，现在是 {_shown(value)}", "从 1 开始编号")]
+    if kind == "format":
+        return [Problem(here, f"`{field}` 的值 {_shown(value)} 不是有效日期", "写成 年-月-日，例如 2023-09-08")]
+    return [Problem(here, f"`{field or '这一项'}` 不符合数据格式：{error.message}", "对照 data/schema.json 修改")]
+
+
+def _alternative(error: ValidationError) -> list[ValidationError]:
+    """For a value that fits none of several forms, the errors of the form the editor evidently meant.
+
+    The best fit is the form with the fewest shape errors (missing or unknown fields, wrong type).
+    """
+    by_branch: dict[int, list[ValidationError]] = {}
+    for sub in error.context or ():
+        by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
+    if not by_branch:
+        return []
+
+    def misfit(item: tuple[int, list[ValidationError]]) -> tuple[int, int, int]:
+        index, errors = item
+        shape = sum(e.validator in _SHAPE and len(e.relative_path) == 0 for e in errors)
+        return shape, len(errors), index
+
+    return min(by_branch.items(), key=misfit)[1]
+
+
+_SHAPE = frozenset({"required", "type", "additionalProperties", "unevaluatedProperties"})
+
+
+def _allowed_keys(schema: Any, root: dict | None) -> set[str]:
+    keys: set[str] = set()
+    if not isinstance(schema, dict):
+        return keys
+    keys.update(schema.get("properties", {}))
+    ref = schema.get("$ref")
+    if ref and root is not None and ref.startswith("#/$defs/"):
+        keys |= _allowed_keys(root["$defs"][ref.rsplit("/", 1)[1]], root)
+    return keys
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+_ID_FORMS = {
+    "tasks": "T1、T2 ……",
+    "measures": "M1、M2 ……",
+    "projects": "P1、P2 ……",
+    "safeguards": "S1、S2 ……",
+    "principles": "PR1、PR2 ……",
+    "goals": "G1、G2 ……",
+    "sections": "Q1 到 Q9",
+    "technologies": "小写字母、数字和连字符，例如 ai、cloud",
+    "issuers": "小写字母和数字，例如 miit",
+}
+
+
+def _pattern_hint(field: str, path: tuple, pattern: str) -> str:
+    if field == "id" and path and path[0] in _ID_FORMS:
+        return f"这一类的编号写成 {_ID_FORMS[path[0]]}"
+    if field == "sentence":
+        return "句子编号写成 q问答序号-s句序号，例如 q6-s2（六、第2句）；序言的句子是 intro-s1"
+    if field == "announced":
+        return "写成 年-月-日，例如 2023-09-08"
+    return f"应符合格式 {pattern}"
+
+
+def _source_hint(field: str) -> str:
+    return (
+        "出处写成以下三种之一：`sentence: q6-s2` 加 `quote: 原文词句`；"
+        "`facts: 事实文件的小节标题` 加 `quote: 原文词句`（可加 `report:`）；或 `editorial: 本站解读的理由`"
+    )

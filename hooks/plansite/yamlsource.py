@@ -1,0 +1,152 @@
+"""Read one YAML file of data/ into plain values, remembering the line of every value.
+
+PyYAML alone loses line numbers and silently keeps the last of two equal keys; editors need both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Location, Problem
+
+Path_ = tuple[str | int, ...]  # a value's place inside the file: ("measures", 3, "title")
+
+_SCALARS = {
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+}
+
+
+@dataclass
+class YamlDocument:
+    """The values of one file, with a line:column for every mapping key and value."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> Location:
+        """The closest known location of `path` (its key's line when `key`), walking up to its parent."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return Location(self.file, *table[probe])
+            if probe in self.positions:
+                return Location(self.file, *self.positions[probe])
+            probe = probe[:-1]
+        return Location(self.file, *self.positions.get((), (1, 1)))
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `path`; on failure return no document and the problems, each with file and line."""
+    problems: list[Problem] = []
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                Location(display_name, line),
+                f"文件不是 UTF-8 编码（第 {error.start + 1} 个字节无法解码）",
+                "用 UTF-8 编码另存此文件（多数编辑器的“另存为”里可以选择编码）",
+            )
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            problems.append(
+                Problem(
+                    Location(display_name, number, len(line) - len(stripped) + 1),
+                    "行首用了制表符（Tab）缩进，YAML 只允许空格",
+                    "把这一行开头的 Tab 换成空格，与同级条目对齐（本项目用两个空格一级）",
+                )
+            )
+    if problems:
+        return None, problems
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Location(display_name, mark.line + 1, mark.column + 1) if mark else Location(display_name)
+        what = (error.problem or "YAML 语法错误").strip()
+        return None, [
+            Problem(
+                where,
+                f"YAML 语法错误：{what}",
+                "检查这一行及上一行：缩进是否与同级对齐，冒号后是否有空格，引号和括号是否成对",
+            )
+        ]
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors for text input
+        return None, [Problem(Location(display_name), f"YAML 无法读取：{error}")]
+    if root is None:
+        return None, [
+            Problem(
+                Location(display_name, 1),
+                "文件是空的",
+                "写入数据（例如 `tasks:` 开头的列表），或删除这个文件",
+            )
+        ]
+    document = YamlDocument(display_name, None)
+    document.data = _convert(root, (), document, problems)
+    return (None if problems else document), problems
+
+
+def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem]) -> Any:
+    doc.positions[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key == "<<":
+                problems.append(
+                    Problem(
+                        Location(doc.file, *_mark(key_node)),
+                        "这里的键不是普通的名字",
+                        "键写成简单的英文字段名，例如 `title:`",
+                    )
+                )
+                continue
+            if key in result:
+                first = doc.key_positions[(*path, key)]
+                problems.append(
+                    Problem(
+                        Location(doc.file, *_mark(key_node)),
+                        f"同一条目里 `{key}` 出现了两次（第一次在第 {first[0]} 行），YAML 会悄悄丢掉其中一个",
+                        f"只保留一个 `{key}:`，把两处内容合并",
+                    )
+                )
+                continue
+            doc.key_positions[(*path, key)] = _mark(key_node)
+            result[key] = _convert(value_node, (*path, key), doc, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, index), doc, problems) for index, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    # Dates and timestamps stay text: the schema checks their form and the pages print them as written.
+    if node.style is None:
+        if node.tag in _SCALARS:
+            try:
+                return _SCALARS[node.tag](node.value.replace("_", ""))
+            except ValueError:
+                return node.value
+        if node.tag == "tag:yaml.org,2002:bool":
+            return node.value.lower() in {"true", "yes", "on"}
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+    return node.value
