@@ -93,8 +93,9 @@ def navigation(plan: Plan) -> list:
 # --- node pages ---------------------------------------------------------------------------------
 
 
-def _front_matter(title: str, description: str) -> str:
-    return "---\n" + yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, width=1000) + "---\n"
+def _front_matter(title: str, description: str, **extra: object) -> str:
+    meta = {"title": title, "description": description, **extra}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\n"
 
 
 def node_page(plan: Plan, node: Node, site_url: str) -> str:
@@ -115,8 +116,7 @@ def _trail(plan: Plan, node: Node, here: str) -> str:
     parent = plan.parent(node)
     if parent:
         steps.append(link_to(parent, here))
-    label = L.numbered(node.kind, node.number)
-    steps.append(md_text(" ".join(x for x in (L.KIND[node.kind], label) if x)))
+    steps.append(md_text(L.numbered(node.kind, node.number) or L.KIND[node.kind]))
     line = " › ".join(steps)
     siblings = plan.siblings(node)
     if node in siblings and len(siblings) > 1:
@@ -274,30 +274,30 @@ def index_page(plan: Plan, node_type: type[Node], nodes: list[Node]) -> str:
 def overview_page(plan: Plan) -> str:
     """The whole structure as nested lists, laid out as boxes by CSS; a screen reader reads the same tree."""
     here = OVERVIEW
-    out = [_front_matter(L.NAV["overview"], "目标、5项任务、14项措施、4项工程、3项保障措施的整体结构"), f"# {L.NAV['overview']}"]
-    out.append('<div class="plan-overview" markdown>')
-    out.append(f"- {L.NAV['goals']}\n" + "\n".join(f"    - {link_to(g, here)}" for g in plan.of(Goal)))
-    out.append(f"{{: .overview-goals }}")
-    task_items = []
-    for task in plan.of(Task):
-        measures = "\n".join(f"        - {link_to(m, here)}" for m in plan.targets(task.id, "contains"))
-        task_items.append(f"- {link_to(task, here)}\n{measures}")
-    out.append("\n".join(task_items) + "\n{: .overview-tasks }")
+
+    def group(css: str, items: list[str]) -> str:
+        return f'<div class="{css}" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
+
+    def nested(title: str, nodes: list[Node]) -> str:
+        return f"- {md_text(title)}\n" + "\n".join(f"    - {link_to(n, here)}" for n in nodes)
+
+    tasks = [
+        f"- {link_to(task, here)}\n" + "\n".join(f"    - {link_to(m, here)}" for m in plan.targets(task.id, "contains"))
+        for task in plan.of(Task)
+    ]
     projects = plan.of(Project)
     supported = plan.targets(projects[0].id, "supports") if projects else []
-    label = "、".join(L.numbered("task", t.number) for t in supported)
-    out.append(
-        f"- {L.INDEX_TITLE['projects']}（共同支撑{label}）\n"
-        + "\n".join(f"    - {link_to(p, here)}" for p in projects)
-        + "\n{: .overview-projects }"
-    )
-    out.append(
-        f"- {L.INDEX_TITLE['safeguards']}\n"
-        + "\n".join(f"    - {link_to(s, here)}" for s in plan.of(Safeguard))
-        + "\n{: .overview-safeguards }"
-    )
-    out.append("</div>")
-    return "\n\n".join(out) + "\n"
+    jointly = "、".join(L.numbered("task", t.number) for t in supported)
+    project_title = f"{L.INDEX_TITLE['projects']}（共同支撑{jointly}）" if jointly else L.INDEX_TITLE["projects"]
+    body = [
+        group("overview-goals", [nested(L.INDEX_TITLE["goals"], plan.of(Goal))]),
+        group("overview-tasks", tasks),
+        group("overview-projects", [nested(project_title, projects)]),
+        group("overview-safeguards", [nested(L.INDEX_TITLE["safeguards"], plan.of(Safeguard))]),
+    ]
+    description = "目标、5项任务、14项措施、4项工程、3项保障措施的整体结构"
+    head = [_front_matter(L.NAV["overview"], description, hide=["toc"]), f"# {L.NAV['overview']}"]
+    return "\n\n".join([*head, '<div class="plan-overview" markdown>', *body, "</div>"]) + "\n"
 
 
 # --- additions to the hand-written pages --------------------------------------------------------
