@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from plansite import PlanError, load_plan
-from plansite import labels, pages
+
+from plansite import PlanError, labels, load_plan, pages
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.model import Plan, Section
 from plansite.urls import page_of

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .facts import FactsFile, read_facts
-from .interpretation import Interpretation, read_interpretation
+from .interpretation import read_interpretation
 from .model import (
     RELATIONS,
     TYPE_BY_KEY,
@@ -18,6 +18,7 @@ from .model import (
     Goal,
     Node,
     Plan,
+    Relation,
     SentenceQuote,
     Source,
 )
@@ -45,7 +46,7 @@ class _Loader:
         self.docs = root / docs_dir
         self.problems: list[Problem] = []
         self.lists: dict[str, tuple[YamlDocument, Any]] = {}
-        self.broken: set[tuple[str, tuple]] = set()  # (file, path) of items the schema rejected
+        self.unusable: set[str] = set()  # ids of items too broken to build; their own problems are reported
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -58,7 +59,11 @@ class _Loader:
         for key in REQUIRED_LISTS:
             if key not in self.lists:
                 self.problems.append(
-                    Problem(Location(self.data_name), f"数据里没有 `{key}:`", f"在 {self.data_name}/ 的某个文件里加上 `{key}:`")
+                    Problem(
+                        Location(self.data_name),
+                        f"数据里没有 `{key}:`",
+                        f"在 {self.data_name}/ 的某个文件里加上 `{key}:`",
+                    )
                 )
         if any(key not in self.lists for key in REQUIRED_LISTS):
             raise PlanError(self.problems)
@@ -89,10 +94,7 @@ class _Loader:
                 Problem(document.where(()), "文件的最外层应当是 `名称:` 开头的几个列表", "例如以 `tasks:` 开头")
             )
             return
-        schema_problems = check_schema(document, self.data / SCHEMA_FILE)
-        self.problems += schema_problems
-        for problem in schema_problems:
-            self.broken.add((shown, problem.where.line))
+        self.problems += check_schema(document, self.data / SCHEMA_FILE)
         for key, value in document.data.items():
             if key in self.lists:
                 other = self.lists[key][0]
@@ -142,10 +144,12 @@ class _Loader:
                 number = raw.get("number")
                 if node_type.prefix and isinstance(number, int):
                     self._check_number(node_type, node_id, number, where, numbers)
+                elif node_type.prefix and node_id[len(node_type.prefix) :].isdigit():
+                    numbers.setdefault(int(node_id[len(node_type.prefix) :]), where)  # counted; its error is said
                 try:
                     nodes[node_id] = self._node(node_type, raw, key, index)
                 except (KeyError, TypeError, ValueError):
-                    continue  # the schema has already said what is wrong with this item
+                    self.unusable.add(node_id)  # the schema has already said what is wrong with it
             if node_type.prefix and numbers:
                 expected = set(range(1, max(numbers) + 1))
                 for gap in sorted(expected - set(numbers)):
@@ -153,12 +157,14 @@ class _Loader:
                         Problem(
                             self.lists[key][0].where((key,), key=True),
                             f"{key} 的编号不连续：缺少 {node_type.prefix}{gap}",
-                            f"补上 {node_type.prefix}{gap}，或把后面的条目依次检查；编号按《行动计划》的顺序从 1 连续排列",
+                            f"补上 {node_type.prefix}{gap}；编号按《行动计划》的顺序从 1 连续排列",
                         )
                     )
         return nodes
 
-    def _check_number(self, node_type, node_id: str, number: int, where: Location, numbers: dict[int, Location]) -> None:
+    def _check_number(
+        self, node_type, node_id: str, number: int, where: Location, numbers: dict[int, Location]
+    ) -> None:
         if node_id != f"{node_type.prefix}{number}":
             self.problems.append(
                 Problem(
@@ -218,27 +224,28 @@ class _Loader:
         edges: list[Edge] = []
         known = {node_id.lower(): node_id for node_id in nodes}
         for relation in RELATIONS.values():
-            if relation.name not in self.lists:
-                continue
-            for index, raw in enumerate(self._items(relation.name)):
+            statements = self.lists.get(relation.name, (None, []))[1]
+            for index, raw in enumerate(statements if isinstance(statements, list) else []):
+                if not isinstance(raw, dict):
+                    continue
                 ends: dict[str, tuple[str, ...]] = {}
-                ok = True
                 for end, kinds in (("from", relation.subject_kinds), ("to", relation.object_kinds)):
-                    ids = raw.get(end)
-                    ids = [ids] if isinstance(ids, str) else ids if isinstance(ids, list) else []
+                    value = raw.get(end)
+                    ids = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+                    good = []
                     for position, node_id in enumerate(ids):
-                        where = self._where(relation.name, index, end, *([position] if isinstance(raw.get(end), list) else []))
-                        if not isinstance(node_id, str):
-                            ok = False
-                        elif not self._check_end(node_id, kinds, nodes, known, where, relation.name, end):
-                            ok = False
-                    ends[end] = tuple(ids)
-                if not ok or "source" not in raw or not isinstance(raw.get("source"), (dict, list)):
+                        where = self._where(relation.name, index, end, *([position] if isinstance(value, list) else []))
+                        if isinstance(node_id, str) and self._check_end(
+                            node_id, kinds, nodes, known, where, relation, end
+                        ):
+                            good.append(node_id)
+                    ends[end] = tuple(good)  # a bad id is reported; the rest of the statement still counts
+                if not ends["from"] or not ends["to"] or not isinstance(raw.get("source"), (dict, list)):
                     continue
                 try:
                     sources = self._sources(raw["source"])
                 except KeyError:
-                    continue
+                    continue  # the schema has said what is wrong with this source
                 edges.append(
                     Edge(
                         relation.name,
@@ -252,8 +259,19 @@ class _Loader:
                 )
         return edges
 
-    def _check_end(self, node_id, kinds, nodes, known, where, relation, end) -> bool:
+    def _check_end(
+        self,
+        node_id: str,
+        kinds: frozenset[str],
+        nodes: dict[str, Node],
+        known: dict[str, str],
+        where: Location,
+        relation: Relation,
+        end: str,
+    ) -> bool:
         node = nodes.get(node_id)
+        if node is None and node_id in self.unusable:
+            return False
         if node is None:
             if node_id.lower() in known:
                 fix = f"编号区分大小写，应写成 {known[node_id.lower()]}"
@@ -267,7 +285,7 @@ class _Loader:
             self.problems.append(
                 Problem(
                     where,
-                    f"{relation} 关系的 `{end}` 不能是 {node.kind}（{node_id}）",
+                    f"{relation.name} 关系的 `{end}` 不能是 {node.kind}（{node_id}）",
                     f"这里只能是 {allowed} 类条目",
                 )
             )
@@ -280,14 +298,18 @@ class _Loader:
         for node in plan.nodes.values():
             where = node.origin
             if not node.sources and node.kind != "section":
-                self.problems.append(Problem(where, f"{node.id} 没有注明出处（source）", "加上 source：原文句子、公开报道或 editorial"))
+                self.problems.append(
+                    Problem(where, f"{node.id} 没有注明出处（source）", "加上 source：原文句子、公开报道或 editorial")
+                )
             for source in node.sources:
                 self._check_source(source, plan, where, node.id)
             for indicator in getattr(node, "indicators", ()):
                 self._check_source(indicator, plan, where, node.id)
         for edge in plan.edges:
             for source in edge.sources:
-                self._check_source(source, plan, edge.origin, f"{edge.relation} {'、'.join(edge.subjects)} → {'、'.join(edge.objects)}")
+                self._check_source(
+                    source, plan, edge.origin, f"{edge.relation} {'、'.join(edge.subjects)} → {'、'.join(edge.objects)}"
+                )
         for source in plan.document.sources:
             self._check_source(source, plan, self.lists["document"][0].where(("document",)), "document")
 
@@ -298,29 +320,47 @@ class _Loader:
                 close = difflib.get_close_matches(source.sentence, list(plan.interpretation.sentences), n=3)
                 hint = f"是不是 {'、'.join(close)}？" if close else ""
                 self.problems.append(
-                    Problem(where, f"{owner}：出处句子 {source.sentence} 不存在", f"{hint}句子编号见 docs/interpretation/ 各页每行开头的 {{#…}}")
+                    Problem(
+                        where,
+                        f"{owner}：出处句子 {source.sentence} 不存在",
+                        f"{hint}句子编号见 docs/interpretation/ 各页每行开头的 {{#…}}",
+                    )
                 )
             elif comparable(source.quote) not in comparable(sentence.text):
                 self.problems.append(
                     Problem(
                         where,
                         f"{owner}：引文“{source.quote}”不在句子 {source.sentence} 中",
-                        f"引文必须逐字摘自该句（docs/{sentence.page} 第 {sentence.line} 行）：{_excerpt(sentence.text)}",
+                        f"逐字摘自该句（docs/{sentence.page} 第 {sentence.line} 行）：{_excerpt(sentence.text)}",
                     )
                 )
         elif isinstance(source, FactQuote):
             facts: FactsFile = plan.facts
             if source.facts not in facts.sections:
                 headings = "；".join(facts.sections)
-                self.problems.append(Problem(where, f"{owner}：事实文件没有小节“{source.facts}”", f"照抄 {facts.file} 的某个 ## 标题：{headings}"))
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"{owner}：事实文件没有小节“{source.facts}”",
+                        f"照抄 {facts.file} 的某个 ## 标题：{headings}",
+                    )
+                )
             else:
                 if not facts.contains(source.facts, source.quote):
                     self.problems.append(
-                        Problem(where, f"{owner}：引文“{source.quote}”不在事实文件的“{source.facts}”一节中", f"逐字摘自 {facts.file} 该节")
+                        Problem(
+                            where,
+                            f"{owner}：引文“{source.quote}”不在事实文件的“{source.facts}”一节中",
+                            f"逐字摘自 {facts.file} 该节",
+                        )
                     )
                 if source.report and not facts.contains(source.facts, source.report):
                     self.problems.append(
-                        Problem(where, f"{owner}：报道“{source.report}”没有出现在“{source.facts}”一节中", "写该节列出的报道名称或网址")
+                        Problem(
+                            where,
+                            f"{owner}：报道“{source.report}”没有出现在“{source.facts}”一节中",
+                            "写该节列出的报道名称或网址",
+                        )
                     )
 
     def _check_structure(self, plan: Plan) -> None:
@@ -330,18 +370,30 @@ class _Loader:
                 names = "、".join(p.id for p in parents)
                 for edge in plan.edges_to(measure.id, "contains"):
                     self.problems.append(
-                        Problem(edge.origin, f"措施 {measure.id} 同时属于多项任务（{names}）", "每项措施只属于一项任务：删去多余的一条 contains")
+                        Problem(
+                            edge.origin,
+                            f"措施 {measure.id} 同时属于多项任务（{names}）",
+                            "每项措施只属于一项任务：删去多余的一条 contains",
+                        )
                     )
             elif not parents:
                 self.problems.append(
-                    Problem(measure.origin, f"措施 {measure.id} 不属于任何任务", f"在 contains 里把 {measure.id} 加到它所属任务的 `to:` 列表")
+                    Problem(
+                        measure.origin,
+                        f"措施 {measure.id} 不属于任何任务",
+                        f"在 contains 里把 {measure.id} 加到它所属任务的 `to:` 列表",
+                    )
                 )
         for edge in plan.edges:
             if edge.relation == "discusses":
                 for source in edge.sources:
                     if not isinstance(source, SentenceQuote):
                         self.problems.append(
-                            Problem(edge.origin, "discusses 关系的出处必须是该问答里的句子", "写成 `sentence: q4-s1` 加 `quote:`")
+                            Problem(
+                                edge.origin,
+                                "discusses 关系的出处必须是该问答里的句子",
+                                "写成 `sentence: q4-s1` 加 `quote:`",
+                            )
                         )
                     elif source.sentence.split("-")[0].upper() not in edge.subjects:
                         self.problems.append(

@@ -68,7 +68,9 @@ def read_interpretation(docs_dir: Path, section_ids: Iterable[str]) -> tuple[Int
         file = docs_dir / path
         shown = f"docs/{path}"
         if not file.is_file():
-            problems.append(Problem(Location(shown), "找不到这一问答页面", f"新建 {shown}，每句一行，以 {{#编号}} 开头"))
+            problems.append(
+                Problem(Location(shown), "找不到这一问答页面", f"新建 {shown}，每句一行，以 {{#编号}} 开头")
+            )
             continue
         expected = "intro" if path == INDEX_PAGE else Path(path).stem
         page = _read_page(file.read_text(encoding="utf-8"), path, shown, expected, problems)

@@ -11,7 +11,6 @@ from .facts import FactsFile
 from .interpretation import Interpretation
 from .problems import Location
 
-
 # --- Sources: every node and every edge says where it comes from ---------------------------------
 
 
@@ -241,4 +240,3 @@ class Plan:
     def is_explained(self, node: Node) -> bool:
         """Whether some Q&A section discusses the node beyond naming it."""
         return any(e.role == "explains" for e in self.edges_to(node.id, "discusses"))
-

@@ -76,7 +76,9 @@ def navigation(plan: Plan) -> list:
 
     tasks: list = [index_of(Task)]
     for task in plan.of(Task):
-        tasks.append({heading(task): [page_of(task), *({heading(m): page_of(m)} for m in plan.targets(task.id, "contains"))]})
+        tasks.append(
+            {heading(task): [page_of(task), *({heading(m): page_of(m)} for m in plan.targets(task.id, "contains"))]}
+        )
     tasks.append(index_of(Measure))
     return [
         {L.NAV["home"]: HOME},
@@ -101,7 +103,9 @@ def _front_matter(title: str, description: str, **extra: object) -> str:
 def node_page(plan: Plan, node: Node, site_url: str) -> str:
     here = page_of(node)
     parts = [_front_matter(heading(node), node.summary), f"# {md_text(heading(node))}", _trail(plan, node, here)]
-    parts.append(f"## {L.SUMMARY}\n\n{md_text(node.summary)}\n{{: .editorial-summary title=\"{attr(L.SUMMARY_BADGE)}\" }}")
+    parts.append(
+        f'## {L.SUMMARY}\n\n{md_text(node.summary)}\n{{: .editorial-summary title="{attr(L.SUMMARY_BADGE)}" }}'
+    )
     if isinstance(node, Goal):
         parts.append(_indicators(plan, node, here))
     parts.append(_interpretation(plan, node, here))
@@ -127,7 +131,7 @@ def _trail(plan: Plan, node: Node, here: str) -> str:
         if position + 1 < len(siblings):
             moves.append(f"{L.NEXT}：{link_to(siblings[position + 1], here)}")
         line += "  \n" + "　·　".join(moves)
-    return f"{line}\n{{: .node-trail aria-label=\"{attr(L.TRAIL)}\" }}"
+    return f'{line}\n{{: .node-trail aria-label="{attr(L.TRAIL)}" }}'
 
 
 def _quoted_sentence(plan: Plan, quote: SentenceQuote, here: str) -> str:
@@ -150,7 +154,9 @@ def _interpretation(plan: Plan, node: Node, here: str) -> str:
         listed = [plan.nodes[s] for e in edges for s in e.subjects]
         if listed:
             names = "、".join(f"第{L.numbered('section', s.number).removeprefix('问答')}问" for s in listed)
-            out.append(f"{L.NOT_EXPLAINED.format(kind=kind)}{L.ONLY_LISTED.format(sections=names)}\n{{: .not-covered }}")
+            out.append(
+                f"{L.NOT_EXPLAINED.format(kind=kind)}{L.ONLY_LISTED.format(sections=names)}\n{{: .not-covered }}"
+            )
         elif not isinstance(node, (Technology, Issuer)):
             out.append(f"{L.NOT_EXPLAINED.format(kind=kind)}{L.NEVER_NAMED}\n{{: .not-covered }}")
     seen: set[tuple[str, str]] = set()
@@ -165,7 +171,7 @@ def _interpretation(plan: Plan, node: Node, here: str) -> str:
 
 
 def _editorial(note: str) -> str:
-    return f"<span class=\"badge-editorial\">{L.EDITORIAL}</span>{md_text(note)}\n{{: .editorial-note }}"
+    return f'<span class="badge-editorial">{L.EDITORIAL}</span>{md_text(note)}\n{{: .editorial-note }}'
 
 
 def _bullets(plan: Plan, nodes: Iterable[Node], here: str) -> str:
@@ -179,9 +185,17 @@ def _related(plan: Plan, node: Node, here: str) -> str:
         groups.append((L.PARENT, [parent], ""))
     groups.append((L.CHILDREN, plan.targets(node.id, "contains"), ""))
     if isinstance(node, Task):
-        groups.append((L.SUPPORTED_BY, plan.origins(node.id, "supports"), _jointly(plan, plan.edges_to(node.id, "supports"), here)))
+        groups.append(
+            (
+                L.SUPPORTED_BY,
+                plan.origins(node.id, "supports"),
+                _jointly(plan, plan.edges_to(node.id, "supports"), here),
+            )
+        )
     if isinstance(node, Project):
-        groups.append((L.SUPPORTS, plan.targets(node.id, "supports"), _jointly(plan, plan.edges_from(node.id, "supports"), here)))
+        groups.append(
+            (L.SUPPORTS, plan.targets(node.id, "supports"), _jointly(plan, plan.edges_from(node.id, "supports"), here))
+        )
     groups.append((L.MENTIONS, plan.targets(node.id, "mentions"), ""))
     groups.append((L.MENTIONED_BY, plan.origins(node.id, "mentions"), ""))
     out = [f"## {L.RELATED}"]
@@ -196,7 +210,9 @@ def _related(plan: Plan, node: Node, here: str) -> str:
         for edge in sections:
             for section_id in edge.subjects:
                 section = plan.nodes[section_id]
-                items.append(f"- {link_to(section, here, f'{section.id} {section.title}')}（{L.ROLE[edge.role or 'explains']}）")
+                items.append(
+                    f"- {link_to(section, here, f'{section.id} {section.title}')}（{L.ROLE[edge.role or 'explains']}）"
+                )
         out.append(f"### {L.DISCUSSED_IN}\n\n" + "\n".join(dict.fromkeys(items)))
     return "\n\n".join(out) if len(out) > 1 else ""
 
@@ -314,7 +330,12 @@ def structure_summary(plan: Plan, here: str) -> str:
     counts = []
     for node_type in (Task, Measure, Project, Safeguard):
         nodes = plan.of(node_type)
-        counts.append(md_link(f"{len(nodes)} 项{L.KIND[node_type.kind].removeprefix('具体').removeprefix('重点')}", relative(here, index_of(node_type))))
+        counts.append(
+            md_link(
+                f"{len(nodes)} 项{L.KIND[node_type.kind].removeprefix('具体').removeprefix('重点')}",
+                relative(here, index_of(node_type)),
+            )
+        )
     return " · ".join(counts) + " · " + md_link(L.NAV["overview"], relative(here, OVERVIEW))
 
 

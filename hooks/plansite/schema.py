@@ -66,7 +66,9 @@ def _explain(error: ValidationError, doc: YamlDocument, root: dict) -> list[Prob
     if kind == "required":
         missing = [k for k in error.validator_value if k not in value]
         return [
-            Problem(here, f"缺少必填字段 `{k}`", f"加上 `{k}: …`" + (f"；{_source_hint('source')}" if k == "source" else ""))
+            Problem(
+                here, f"缺少必填字段 `{k}`", f"加上 `{k}: …`" + (f"；{_source_hint('source')}" if k == "source" else "")
+            )
             for k in missing
         ]
     if kind == "type":
@@ -79,14 +81,20 @@ def _explain(error: ValidationError, doc: YamlDocument, root: dict) -> list[Prob
             )
         ]
     if kind == "pattern":
-        return [Problem(here, f"`{field}` 的值 {_shown(value)} 格式不对", _pattern_hint(field, path, error.validator_value))]
+        return [
+            Problem(here, f"`{field}` 的值 {_shown(value)} 格式不对", _pattern_hint(field, path, error.validator_value))
+        ]
     if kind == "enum":
         options = "、".join(f"`{o}`" for o in error.validator_value)
         return [Problem(here, f"`{field}` 的值 {_shown(value)} 不在可选范围内", f"可选：{options}")]
     if kind in ("minLength", "minItems", "minProperties"):
         return [Problem(here, f"`{field or '文件'}` 是空的", "填写内容，或删除这一行")]
     if kind == "minimum":
-        return [Problem(here, f"`{field}` 应当是不小于 {error.validator_value} 的整数，现在是 {_shown(value)}", "从 1 开始编号")]
+        return [
+            Problem(
+                here, f"`{field}` 应当是不小于 {error.validator_value} 的整数，现在是 {_shown(value)}", "从 1 开始编号"
+            )
+        ]
     if kind == "format":
         return [Problem(here, f"`{field}` 的值 {_shown(value)} 不是有效日期", "写成 年-月-日，例如 2023-09-08")]
     return [Problem(here, f"`{field or '这一项'}` 不符合数据格式：{error.message}", "对照 data/schema.json 修改")]
@@ -103,12 +111,23 @@ def _alternative(error: ValidationError) -> list[ValidationError]:
     if not by_branch:
         return []
 
-    def misfit(item: tuple[int, list[ValidationError]]) -> tuple[int, int, int]:
-        index, errors = item
-        shape = sum(e.validator in _SHAPE and len(e.relative_path) == 0 for e in errors)
-        return shape, len(errors), index
+    return min(by_branch.items(), key=lambda item: (*_misfit(item[1]), item[0]))[1]
 
-    return min(by_branch.items(), key=misfit)[1]
+
+def _misfit(errors: list[ValidationError]) -> tuple[int, int]:
+    """How badly a form fits: shape errors at the value itself (counting nested choices), then all errors."""
+    shape = 0
+    for error in errors:
+        if error.relative_path:
+            continue
+        if error.validator == "oneOf" and error.context:
+            branches: dict[int, list[ValidationError]] = {}
+            for sub in error.context:
+                branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+            shape += min(_misfit(b)[0] for b in branches.values())
+        elif error.validator in _SHAPE:
+            shape += 1
+    return shape, len(errors)
 
 
 _SHAPE = frozenset({"required", "type", "additionalProperties", "unevaluatedProperties"})

@@ -48,7 +48,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `path`; on failure return no document and the problems, each with file and line."""
+    """Parse `path` into a document and its problems; no document when the file cannot be read at all."""
     problems: list[Problem] = []
     raw = path.read_bytes()
     try:
@@ -100,8 +100,9 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
             )
         ]
     document = YamlDocument(display_name, None)
+    # Duplicate keys are reported, but the rest of the file is still checked: one typo, one message.
     document.data = _convert(root, (), document, problems)
-    return (None if problems else document), problems
+    return document, problems
 
 
 def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem]) -> Any:
