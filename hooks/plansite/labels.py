@@ -16,6 +16,9 @@ KIND = {
     "issuer": "印发部门",
 }
 
+# The short form used inside sentences: 这一措施, 14 项措施.
+KIND_SHORT = {**KIND, "task": "任务", "measure": "措施"}
+
 INDEX_TITLE = {
     "goals": "工作目标",
     "principles": "基本原则",
@@ -45,9 +48,8 @@ SUMMARY = "概述"
 SUMMARY_BADGE = "本站概述，非原文"
 FROM_INTERPRETATION = "《解读》原文"
 EDITORIAL = "本站解读"
-NOT_EXPLAINED = "《解读》没有专门论述这一{kind}。"
-ONLY_LISTED = "《解读》只在{sections}列出了它的名称，没有展开。"
-NEVER_NAMED = "《解读》没有提到它；这里的名称和归属来自《行动计划》的公开报道。"
+ONLY_LISTED = "《解读》没有专门论述这一{kind}，只在{sections}列出了它的名称。"
+NEVER_NAMED = "《解读》没有提到这一{kind}；这里的名称和归属来自《行动计划》的公开报道。"
 RELATED = "相关条目"
 DISCUSSED_IN = "论及本条的问答"
 ROLE = {"lists": "列出名称", "explains": "论述"}
@@ -85,6 +87,11 @@ def numbered(kind: str, number: int | None) -> str:
         "section": f"问答{chinese_numeral(number)}",
         "goal": "",
     }.get(kind, "")
+
+
+def section_ordinal(number: int) -> str:
+    """3 → 第三问."""
+    return f"第{chinese_numeral(number)}问"
 
 
 def sentence_label(sentence_id: str) -> str:

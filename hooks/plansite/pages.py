@@ -134,39 +134,43 @@ def _trail(plan: Plan, node: Node, here: str) -> str:
     return f'{line}\n{{: .node-trail aria-label="{attr(L.TRAIL)}" }}'
 
 
-def _quoted_sentence(plan: Plan, quote: SentenceQuote, here: str) -> str:
-    sentence = plan.interpretation.sentences[quote.sentence]
-    text = sentence.text
-    start = text.find(quote.quote)
-    if start < 0:
-        marked = html.escape(text)
-    else:
-        end = start + len(quote.quote)
-        marked = f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
-    return f"> {marked}\n>\n> — {sentence_link(quote.sentence, here, plan)}"
+def _quoted_sentence(plan: Plan, sentence_id: str, quotes: list[str], here: str) -> str:
+    """A whole sentence as a block quote, the words that concern this node marked, linked to its anchor."""
+    text = plan.interpretation.sentences[sentence_id].text
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        start = text.find(quote)
+        if start >= 0 and not any(start < e and start + len(quote) > b for b, e in spans):
+            spans.append((start, start + len(quote)))
+    marked, cursor = [], 0
+    for start, end in sorted(spans):
+        marked += [html.escape(text[cursor:start]), f"<mark>{html.escape(text[start:end])}</mark>"]
+        cursor = end
+    marked.append(html.escape(text[cursor:]))
+    return f"> {''.join(marked)}\n>\n> — {sentence_link(sentence_id, here, plan)}"
 
 
 def _interpretation(plan: Plan, node: Node, here: str) -> str:
     edges = plan.edges_to(node.id, "discusses")
     out = [f"## {L.FROM_INTERPRETATION}"]
+    kind = L.KIND_SHORT[node.kind]
     if not plan.is_explained(node):
-        kind = L.KIND[node.kind].removeprefix("具体").removeprefix("重点")
-        listed = [plan.nodes[s] for e in edges for s in e.subjects]
-        if listed:
-            names = "、".join(f"第{L.numbered('section', s.number).removeprefix('问答')}问" for s in listed)
-            out.append(
-                f"{L.NOT_EXPLAINED.format(kind=kind)}{L.ONLY_LISTED.format(sections=names)}\n{{: .not-covered }}"
-            )
+        sections = plan.origins(node.id, "discusses")
+        if sections:
+            names = "、".join(L.section_ordinal(s.number or 0) for s in sections)
+            out.append(f"{L.ONLY_LISTED.format(kind=kind, sections=names)}\n{{: .not-covered }}")
         elif not isinstance(node, (Technology, Issuer)):
-            out.append(f"{L.NOT_EXPLAINED.format(kind=kind)}{L.NEVER_NAMED}\n{{: .not-covered }}")
-    seen: set[tuple[str, str]] = set()
+            out.append(f"{L.NEVER_NAMED.format(kind=kind)}\n{{: .not-covered }}")
+    quotes: dict[str, list[str]] = {}  # sentence id → quoted words, in the order the data gives them
+    notes: list[str] = []
     for edge in edges:
         for source in edge.sources:
-            if isinstance(source, SentenceQuote) and (source.sentence, source.quote) not in seen:
-                seen.add((source.sentence, source.quote))
-                out.append(_quoted_sentence(plan, source, here))
-        if edge.note:
-            out.append(_editorial(edge.note))
+            if isinstance(source, SentenceQuote):
+                quotes.setdefault(source.sentence, []).append(source.quote)
+        if edge.note and edge.note not in notes:
+            notes.append(edge.note)
+    out += [_quoted_sentence(plan, sentence_id, words, here) for sentence_id, words in quotes.items()]
+    out += [_editorial(note) for note in notes]
     return "\n\n".join(out) if len(out) > 1 else ""
 
 
@@ -332,7 +336,7 @@ def structure_summary(plan: Plan, here: str) -> str:
         nodes = plan.of(node_type)
         counts.append(
             md_link(
-                f"{len(nodes)} 项{L.KIND[node_type.kind].removeprefix('具体').removeprefix('重点')}",
+                f"{len(nodes)} 项{L.KIND_SHORT[node_type.kind]}",
                 relative(here, index_of(node_type)),
             )
         )
