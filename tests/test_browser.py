@@ -1,0 +1,364 @@
+"""The built site in a real browser (Debian's Chromium driven by Playwright).
+
+The site is served from the strict build over HTTP on 127.0.0.1; every request to any other host is
+blocked and counted, and console errors, page errors and failed requests are recorded per page.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+LOCAL_HOST = "127.0.0.1"
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+# ---- Serving the built site ----------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # the browser cancelling a download on navigation breaks the pipe; that is no failure
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The strict build served over HTTP on 127.0.0.1 at a free port; the URL ends with '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = _QuietServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# ---- The browser and a recording page ------------------------------------------------------------
+
+
+@dataclass
+class Recorder:
+    """What one browser page did: requests, blocked foreign requests, errors."""
+
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    bad_status: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Everything that should never happen on this site, one line each."""
+        return (
+            [f"request to another host: {url}" for url in self.foreign]
+            + [f"console error: {text}" for text in self.console_errors]
+            + [f"page error: {text}" for text in self.page_errors]
+            + [f"failed request: {text}" for text in self.failed]
+            + [f"HTTP error: {text}" for text in self.bad_status]
+        )
+
+    def clear(self) -> None:
+        for items in (self.requests, self.foreign, self.console_errors, self.page_errors, self.failed, self.bad_status):
+            items.clear()
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname == LOCAL_HOST
+
+
+@dataclass
+class RecordedPage:
+    page: Page
+    record: Recorder
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def recorded(browser: Browser) -> Iterator[RecordedPage]:
+    """A fresh page whose requests, console errors, page errors and failures are recorded.
+
+    Any request to a host other than 127.0.0.1 is aborted and counted in `record.foreign`.
+    """
+    record = Recorder()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", service_workers="block")
+
+    def route_handler(route: Route) -> None:
+        url = route.request.url
+        if _is_local(url):
+            route.continue_()
+        else:
+            record.foreign.append(url)
+            route.abort()
+
+    context.route("**/*", route_handler)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            record.console_errors.append(f"{page.url}: {message.text}")
+
+    def on_request_failed(request: Request) -> None:
+        # Foreign requests are already counted as foreign; ERR_ABORTED is the browser cancelling what a page
+        # still had in flight when the test navigated away (a 404 or a refused request fails differently).
+        if _is_local(request.url) and request.failure != "net::ERR_ABORTED":
+            record.failed.append(f"{page.url}: {request.url} ({request.failure})")
+
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: record.page_errors.append(f"{page.url}: {error}"))
+    page.on("requestfailed", on_request_failed)
+    page.on(
+        "response",
+        lambda response: response.status >= 400
+        and record.bad_status.append(f"{page.url}: {response.status} {response.url}"),
+    )
+    try:
+        yield RecordedPage(page, record)
+    finally:
+        context.close()
+
+
+# ---- Helpers -------------------------------------------------------------------------------------
+
+
+def _open(page: Page, url: str) -> None:
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url} answered {response.status if response else 'nothing'}"
+
+
+def _assert_clean(record: Recorder, where: str) -> None:
+    problems = record.problems()
+    assert not problems, f"{where}: {len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+def _poll(read: Callable[[], Any], good: Callable[[Any], bool], seconds: float = 2.0) -> Any:
+    """Read a value until it is good or time runs out (CSS transitions take a moment); return the last read."""
+    deadline = time.monotonic() + seconds
+    value = read()
+    while not good(value) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        value = read()
+    return value
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path
+
+
+def _sentence_source(question: str, sentence_id: str) -> str:
+    """The sentence's text as written in docs/interpretation/<question>.md (`{#id} text`)."""
+    text = (ROOT / "docs" / "interpretation" / f"{question}.md").read_text(encoding="utf-8")
+    match = re.search(r"^\{#" + re.escape(sentence_id) + r"\}\s*(.+?)\s*$", text, re.MULTILINE)
+    assert match, f"sentence {sentence_id} not found in docs/interpretation/{question}.md"
+    return match.group(1)
+
+
+def _background(page: Page, selector: str) -> str:
+    return page.evaluate("s => getComputedStyle(document.querySelector(s)).backgroundColor", selector)
+
+
+def _tab_until(page: Page, selector: str, limit: int = 200) -> int:
+    """Press Tab until `selector` has the focus; return the number of presses (or fail after `limit`)."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement === document.querySelector(s)", selector):
+            return presses
+    active = page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)")
+    raise AssertionError(f"{limit} Tab presses never focused {selector}; the focus ended on {active}")
+
+
+ANCHOR_ICON_STYLE = """s => {
+  const el = document.querySelector(s);
+  const own = getComputedStyle(el);
+  const after = getComputedStyle(el, '::after');
+  return {
+    opacity: own.opacity, visibility: own.visibility, display: own.display,
+    afterContent: after.content, afterOpacity: after.opacity, afterVisibility: after.visibility,
+    afterDisplay: after.display, afterWidth: after.width, afterHeight: after.height,
+  };
+}"""
+
+
+def _icon_visible(style: dict[str, str]) -> bool:
+    return (
+        style["visibility"] == "visible"
+        and style["display"] != "none"
+        and style["opacity"] == "1"
+        and style["afterContent"] not in ("none", "normal")
+        and style["afterDisplay"] != "none"
+        and style["afterVisibility"] == "visible"
+        and style["afterOpacity"] == "1"
+        and style["afterWidth"] not in ("0px", "auto")
+        and style["afterHeight"] not in ("0px", "auto")
+    )
+
+
+def _icon_hidden(style: dict[str, str]) -> bool:
+    return (
+        style["afterContent"] in ("none", "normal")
+        or style["afterOpacity"] == "0"
+        or style["afterVisibility"] == "hidden"
+        or style["afterDisplay"] == "none"
+        or style["opacity"] == "0"
+        or style["visibility"] == "hidden"
+    )
+
+
+# ---- Tests ---------------------------------------------------------------------------------------
+
+
+def test_home_page_loads_in_chinese_with_a_visible_title_and_no_foreign_requests_or_errors(
+    recorded: RecordedPage, base_url: str
+) -> None:
+    page, record = recorded.page, recorded.record
+    _open(page, base_url)
+    h1 = page.locator("article h1").first
+    assert h1.is_visible(), "the home page has no visible <h1>"
+    assert h1.inner_text().strip(), "the home page's <h1> is empty"
+    lang = page.evaluate("() => document.documentElement.lang")
+    assert lang.lower().startswith("zh"), f"<html lang> is {lang!r}, expected zh…"
+    assert any(_path(url) == "/" for url in record.requests), f"the page itself was not requested: {record.requests}"
+    _assert_clean(record, "home page")
+
+
+def test_measure_page_names_its_measure_and_links_to_its_task(recorded: RecordedPage, base_url: str) -> None:
+    page, record = recorded.page, recorded.record
+    _open(page, base_url + "measures/m5/")
+    h1 = page.locator("article h1").first
+    assert "M5" in h1.inner_text(), f"/measures/m5/ <h1> is {h1.inner_text()!r}, expected it to name M5"
+    task_link = page.locator("article a[href$='tasks/t2/']").first
+    assert task_link.is_visible(), "/measures/m5/ shows no link to its task T2"
+    assert "T2" in task_link.inner_text(), f"the task link reads {task_link.inner_text()!r}, expected T2 …"
+    _assert_clean(record, "/measures/m5/")
+
+    task_link.click()
+    page.wait_for_url(re.compile(r"/tasks/t2/$"))
+    assert "T2" in page.locator("article h1").first.inner_text(), "the T2 page's <h1> does not name T2"
+    _assert_clean(record, "/measures/m5/ → /tasks/t2/")
+
+
+def test_a_linked_mention_in_a_sentence_leads_to_its_measure_and_back(recorded: RecordedPage, base_url: str) -> None:
+    page, record = recorded.page, recorded.record
+    name = "加强关键技术集成创新"
+    _open(page, base_url + "interpretation/q3/")
+
+    sentence = page.locator("span.sentence#q3-s2")
+    link = sentence.get_by_role("link", name=name, exact=True)
+    assert link.count() == 1, f"q3-s2 should hold exactly one link named {name}, found {link.count()}"
+    visible_text = sentence.inner_text().strip()
+    assert visible_text == _sentence_source("q3", "q3-s2"), (
+        "the sentence's visible text differs from its source text (links or the anchor add characters):\n"
+        f"shown:  {visible_text!r}\nsource: {_sentence_source('q3', 'q3-s2')!r}"
+    )
+    assert name in visible_text
+
+    link.click()
+    page.wait_for_url(re.compile(r"/measures/m1/$"))
+    assert _path(page.url).endswith("/measures/m1/"), f"the mention led to {page.url}"
+    heading = page.locator("article h1").first.inner_text()
+    assert name in heading, f"/measures/m1/ <h1> is {heading!r}, expected it to contain {name}"
+
+    page.go_back(wait_until="load")
+    assert _path(page.url).endswith("/interpretation/q3/"), f"going back landed on {page.url}"
+    assert page.locator("span.sentence#q3-s2").is_visible(), "after going back, sentence q3-s2 is not shown"
+    _assert_clean(record, "/interpretation/q3/ → /measures/m1/ → back")
+
+
+def test_sentence_anchor_target_is_highlighted_and_its_permalink_icon_shows_on_keyboard_focus(
+    recorded: RecordedPage, base_url: str
+) -> None:
+    page, record = recorded.page, recorded.record
+    _open(page, base_url + "interpretation/q6/#q6-s2")
+    page.mouse.move(0, 0)  # nothing hovered: only :target may colour a sentence
+
+    plain = _background(page, "#q6-s1")
+    target = _poll(lambda: _background(page, "#q6-s2"), lambda value: value != plain)
+    assert target != plain, (
+        f"the targeted sentence #q6-s2 is not highlighted: its background {target!r} equals #q6-s1's {plain!r}"
+    )
+
+    anchor = "#q6-s1 a.sentence-anchor"
+    before = page.evaluate(ANCHOR_ICON_STYLE, anchor)
+    assert _icon_hidden(before), f"the permalink icon of #q6-s1 shows without hover or focus: {before}"
+
+    _tab_until(page, anchor)
+    after = _poll(lambda: page.evaluate(ANCHOR_ICON_STYLE, anchor), _icon_visible)
+    assert _icon_visible(after), f"the permalink icon of #q6-s1 does not show on keyboard focus: {after}"
+    _assert_clean(record, "/interpretation/q6/#q6-s2")
+
+
+def test_overview_links_every_task_and_every_measure(recorded: RecordedPage, base_url: str) -> None:
+    page, record = recorded.page, recorded.record
+    _open(page, base_url + "overview/")
+    links: list[dict[str, str]] = page.evaluate(
+        """() => [...document.querySelectorAll('article a[href]')]
+                 .filter(a => a.offsetParent !== null)
+                 .map(a => ({href: a.href, text: a.innerText.trim()}))"""
+    )
+    expected = {f"T{n}": f"/tasks/t{n}/" for n in range(1, 6)} | {f"M{n}": f"/measures/m{n}/" for n in range(1, 15)}
+    missing = [
+        f"{label} → {path}"
+        for label, path in expected.items()
+        if not any(_path(link["href"]) == path and link["text"].split()[:1] == [label] for link in links)
+    ]
+    assert not missing, "the overview lacks a visible link for:\n" + "\n".join(missing)
+    _assert_clean(record, "/overview/")
+
+
+def test_every_page_loads_without_foreign_requests_or_errors(
+    recorded: RecordedPage, base_url: str, built_site: Path
+) -> None:
+    page, record = recorded.page, recorded.record
+    pages = sorted(path.relative_to(built_site).parent.as_posix() for path in built_site.rglob("index.html"))
+    assert len(pages) >= 50, f"only {len(pages)} pages were built"
+    offenders: list[str] = []
+    for rel in pages:
+        url = base_url + ("" if rel == "." else rel + "/")
+        record.clear()
+        _open(page, url)
+        offenders += [f"/{'' if rel == '.' else rel + '/'}: {problem}" for problem in record.problems()]
+    assert not offenders, f"{len(offenders)} problem(s) across {len(pages)} pages:\n" + "\n".join(offenders)
