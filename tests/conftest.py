@@ -17,7 +17,19 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run a real strict build of `project` into `site_dir`, the way the README's command does."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+            *extra,
+        ],
         cwd=project,
         env=BUILD_ENV,
         capture_output=True,

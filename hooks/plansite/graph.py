@@ -183,8 +183,8 @@ class _Loader:
         extra: dict[str, Any] = {}
         if node_type is Goal:
             extra["term"] = raw["term"]
-            extra["indicators"] = tuple(self._source(s) for s in raw["indicators"])
-        sources = () if "source" not in raw else self._sources(raw["source"])
+            extra["indicators"] = self._sources(raw["indicators"], key, (key, index, "indicators"))
+        sources = () if "source" not in raw else self._sources(raw["source"], key, (key, index, "source"))
         return node_type(
             id=raw["id"],
             title=raw["title"],
@@ -196,16 +196,20 @@ class _Loader:
             **extra,
         )
 
-    def _sources(self, raw: Any) -> tuple[Source, ...]:
-        return tuple(self._source(item) for item in (raw if isinstance(raw, list) else [raw]))
+    def _sources(self, raw: Any, key: str, path: tuple) -> tuple[Source, ...]:
+        """The sources at `path` of the list `key`, each remembering its own line for error messages."""
+        document = self.lists[key][0]
+        if isinstance(raw, list):
+            return tuple(self._source(item, document.where((*path, i))) for i, item in enumerate(raw))
+        return (self._source(raw, document.where(path)),)
 
     @staticmethod
-    def _source(raw: dict) -> Source:
+    def _source(raw: dict, where: Location) -> Source:
         if "sentence" in raw:
-            return SentenceQuote(raw["sentence"], raw["quote"])
+            return SentenceQuote(raw["sentence"], raw["quote"], where)
         if "facts" in raw:
-            return FactQuote(raw["facts"], raw["quote"], raw.get("report"))
-        return Editorial(raw["editorial"])
+            return FactQuote(raw["facts"], raw["quote"], raw.get("report"), where)
+        return Editorial(raw["editorial"], where)
 
     def _document(self) -> Document:
         raw = self.lists["document"][1]
@@ -215,7 +219,9 @@ class _Loader:
             str(raw.get("title", "")),
             str(raw.get("short_title", "")),
             str(raw.get("announced", "")),
-            self._sources(raw["source"]) if isinstance(raw.get("source"), (dict, list)) else (),
+            self._sources(raw["source"], "document", ("document", "source"))
+            if isinstance(raw.get("source"), (dict, list))
+            else (),
         )
 
     # -- edges ----------------------------------------------------------------------------------
@@ -243,7 +249,7 @@ class _Loader:
                 if not ends["from"] or not ends["to"] or not isinstance(raw.get("source"), (dict, list)):
                     continue
                 try:
-                    sources = self._sources(raw["source"])
+                    sources = self._sources(raw["source"], relation.name, (relation.name, index, "source"))
                 except KeyError:
                     continue  # the schema has said what is wrong with this source
                 edges.append(
@@ -314,6 +320,7 @@ class _Loader:
             self._check_source(source, plan, self.lists["document"][0].where(("document",)), "document")
 
     def _check_source(self, source: Source, plan: Plan, where: Location, owner: str) -> None:
+        where = source.origin if source.origin.file else where
         if isinstance(source, SentenceQuote):
             sentence = plan.interpretation.sentences.get(source.sentence)
             if sentence is None:

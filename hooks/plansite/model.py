@@ -20,6 +20,7 @@ class SentenceQuote:
 
     sentence: str
     quote: str
+    origin: Location = field(default=Location(""), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class FactQuote:
     facts: str
     quote: str
     report: str | None = None
+    origin: Location = field(default=Location(""), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Editorial:
     """The site's own reading, always shown to readers as such."""
 
     note: str
+    origin: Location = field(default=Location(""), compare=False, repr=False)
 
 
 Source = SentenceQuote | FactQuote | Editorial

@@ -1,0 +1,151 @@
+"""The strict build: the public URLs exist, every internal link and anchor resolves, nothing loads from elsewhere."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+PUBLIC_URLS = [
+    "",
+    "interpretation/",
+    *(f"interpretation/q{n}/" for n in range(1, 8)),
+    "tasks/",
+    *(f"tasks/t{n}/" for n in range(1, 6)),
+    "measures/",
+    *(f"measures/m{n}/" for n in range(1, 15)),
+    "projects/",
+    *(f"projects/p{n}/" for n in range(1, 5)),
+    "safeguards/",
+    *(f"safeguards/s{n}/" for n in range(1, 4)),
+    "goals/",
+    "overview/",
+]
+FOREIGN_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com", "unpkg.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com")
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.lang = ""
+        self.h1 = ""
+        self._in_h1 = False
+        self.classes: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and "name" in attributes:
+            self.ids.add(attributes["name"])
+        if tag == "html":
+            self.lang = attributes.get("lang", "")
+        if tag == "h1":
+            self._in_h1 = True
+        self.classes.update(attributes.get("class", "").split())
+        for attribute in ("href", "src"):
+            if attribute in attributes:
+                rel = attributes.get("rel", "")
+                self.links.append((tag if tag != "link" else f"link:{rel}", attribute, attributes[attribute]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h1:
+            self.h1 += data
+
+
+@cache
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_public_url_is_built(built_site: Path) -> None:
+    missing = [url for url in PUBLIC_URLS if not (built_site / url / "index.html").is_file()]
+    assert not missing, f"public URLs missing from the build: {missing}"
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    broken: list[str] = []
+    for path in html_pages(built_site):
+        page_dir = path.parent.relative_to(built_site).as_posix()
+        for _, _, value in parse(path).links:
+            parts = urlsplit(value)
+            if parts.scheme or value.startswith("//") or not value:
+                continue
+            if parts.path.startswith("/"):  # 404.html links from the site root, wherever it is shown
+                target = posixpath.normpath(unquote(parts.path).lstrip("/") or ".")
+            else:
+                target = posixpath.normpath(posixpath.join(page_dir, unquote(parts.path))) if parts.path else None
+            file = path if target is None else built_site / target
+            if file.is_dir() or (parts.path.endswith("/") and not file.suffix):
+                file = file / "index.html"
+            if not file.is_file():
+                broken.append(f"{path.relative_to(built_site)}: {value} (no file)")
+            elif parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in parse(file).ids:
+                broken.append(f"{path.relative_to(built_site)}: {value} (no anchor)")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    """Static check of HTML and CSS; the theme's JavaScript names unpkg.com only for a Mermaid diagram (the site
+    has none) and a ResizeObserver polyfill (every supported browser has it), which the browser tests watch."""
+    offenders: list[str] = []
+    for path in html_pages(built_site):
+        for tag, attribute, value in parse(path).links:
+            loads = tag != "a" and not tag.startswith("link:canonical") and not tag.startswith("link:alternate")
+            if loads and (value.startswith(("http:", "https:", "//"))):
+                offenders.append(f"{path.relative_to(built_site)}: <{tag} {attribute}={value}>")
+    for path in [*html_pages(built_site), *built_site.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        offenders += [f"{path.relative_to(built_site)}: names {host}" for host in FOREIGN_HOSTS if host in text]
+        if path.suffix == ".css":
+            offenders += [
+                f"{path.relative_to(built_site)}: {m}" for m in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]+", text)
+            ]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_every_page_is_in_chinese(built_site: Path) -> None:
+    wrong = [str(p.relative_to(built_site)) for p in html_pages(built_site) if not parse(p).lang.startswith("zh")]
+    assert not wrong, f"pages without lang=zh: {wrong}"
+
+
+def test_measure_pages_name_their_task_and_cite_their_sentences(built_site: Path) -> None:
+    task_of = {m: (m - 1) // 3 + 1 if m <= 12 else 5 for m in range(1, 15)}
+    uncovered = {7, 8, 9, 13, 14}
+    for number in range(1, 15):
+        page = parse(built_site / "measures" / f"m{number}" / "index.html")
+        assert page.h1.startswith(f"M{number} "), page.h1
+        hrefs = [value for tag, _, value in page.links if tag == "a"]
+        assert f"../../tasks/t{task_of[number]}/" in hrefs, f"M{number} does not link to its task"
+        cites = [h for h in hrefs if re.search(r"interpretation/q\d/#q\d-s\d+$", h)]
+        assert bool(cites) == (number <= 6 or number in (10, 11, 12)), f"M{number}: sentence links {cites}"
+        assert ("not-covered" in page.classes) == (number in uncovered), f"M{number}: not-covered line"
+    for task, covered in (("t1", True), ("t2", True), ("t3", False), ("t4", True), ("t5", False)):
+        assert ("not-covered" in parse(built_site / "tasks" / task / "index.html").classes) != covered
+
+
+def test_names_in_the_interpretation_link_to_their_pages(built_site: Path) -> None:
+    expected = {
+        "q3": {"加强关键技术集成创新": "../../measures/m1/", "工业元宇宙赋能": "../../projects/p3/"},
+        "q5": {"重点行业工业元宇宙布局": "../../measures/m5/"},
+        "q7": {"强化统筹协调": "../../safeguards/s1/"},
+    }
+    for section, links in expected.items():
+        html = (built_site / "interpretation" / section / "index.html").read_text(encoding="utf-8")
+        for words, href in links.items():
+            assert re.search(rf'<a href="{re.escape(href)}"[^>]*>{words}</a>', html), f"{section}: {words} → {href}"
