@@ -6,160 +6,18 @@ blocked and counted, and console errors, page errors and failed requests are rec
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+from playwright.sync_api import Page
 
-from conftest import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-LOCAL_HOST = "127.0.0.1"
-LOCAL_SCHEMES = {"data", "blob", "about"}
-
+from conftest import ROOT, RecordedPage, Recorder
 
 # ---- Serving the built site ----------------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # the browser cancelling a download on navigation breaks the pipe; that is no failure
-
-
-@pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The strict build served over HTTP on 127.0.0.1 at a free port; the URL ends with '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = _QuietServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-# ---- The browser and a recording page ------------------------------------------------------------
-
-
-@dataclass
-class Recorder:
-    """What one browser page did: requests, blocked foreign requests, errors."""
-
-    requests: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    bad_status: list[str] = field(default_factory=list)
-
-    def problems(self) -> list[str]:
-        """Everything that should never happen on this site, one line each."""
-        return (
-            [f"request to another host: {url}" for url in self.foreign]
-            + [f"console error: {text}" for text in self.console_errors]
-            + [f"page error: {text}" for text in self.page_errors]
-            + [f"failed request: {text}" for text in self.failed]
-            + [f"HTTP error: {text}" for text in self.bad_status]
-        )
-
-    def clear(self) -> None:
-        for items in (self.requests, self.foreign, self.console_errors, self.page_errors, self.failed, self.bad_status):
-            items.clear()
-
-
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in LOCAL_SCHEMES or parts.hostname == LOCAL_HOST
-
-
-@dataclass
-class RecordedPage:
-    page: Page
-    record: Recorder
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def recorded(browser: Browser) -> Iterator[RecordedPage]:
-    """A fresh page whose requests, console errors, page errors and failures are recorded.
-
-    Any request to a host other than 127.0.0.1 is aborted and counted in `record.foreign`.
-    """
-    record = Recorder()
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", service_workers="block")
-
-    def route_handler(route: Route) -> None:
-        url = route.request.url
-        if _is_local(url):
-            route.continue_()
-        else:
-            record.foreign.append(url)
-            route.abort()
-
-    context.route("**/*", route_handler)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            record.console_errors.append(f"{page.url}: {message.text}")
-
-    def on_request_failed(request: Request) -> None:
-        # Foreign requests are already counted as foreign; ERR_ABORTED is the browser cancelling what a page
-        # still had in flight when the test navigated away (a 404 or a refused request fails differently).
-        if _is_local(request.url) and request.failure != "net::ERR_ABORTED":
-            record.failed.append(f"{page.url}: {request.url} ({request.failure})")
-
-    page.on("request", lambda request: record.requests.append(request.url))
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: record.page_errors.append(f"{page.url}: {error}"))
-    page.on("requestfailed", on_request_failed)
-    page.on(
-        "response",
-        lambda response: response.status >= 400
-        and record.bad_status.append(f"{page.url}: {response.status} {response.url}"),
-    )
-    try:
-        yield RecordedPage(page, record)
-    finally:
-        context.close()
 
 
 # ---- Helpers -------------------------------------------------------------------------------------

@@ -72,6 +72,13 @@ FACTS_SOURCE = "《行动计划》公开报道"
 REPORT = "报道："
 INTERPRETATION_SHORT = "解读"
 PLAN_NODE = "《{plan}》{label}"
+DOWNLOAD = (
+    "[下载离线版]({link})（ZIP，{size}，{date} 生成）："
+    "解压到任意文件夹，双击其中的 index.html 即可阅读和搜索，无需联网。"
+)
+DOWNLOAD_MISSING = "离线版尚未生成：运行 `./dev bundle` 后重新构建，这里会出现下载链接。"
+OFFLINE_COPY = "你正在阅读离线版（{date} 生成）。它不需要联网，搜索同样可用。"
+OFFLINE_COPY_UNDATED = "你正在阅读离线版。它不需要联网，搜索同样可用。"
 
 
 def numbered(kind: str, number: int | None) -> str:

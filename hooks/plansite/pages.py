@@ -44,8 +44,9 @@ def heading(node: Node) -> str:
     return f"{node.id.upper() if node.prefix else ''} {node.title}".strip()
 
 
-def link_to(node: Node, from_page: str, text: str | None = None) -> str:
-    return md_link(text or heading(node), relative(from_page, page_of(node)), node.summary)
+def link_to(node: Node, from_page: str, text: str | None = None, *, tooltip: bool = True) -> str:
+    """A link to a node's page; its summary shows as a tooltip unless the summary is printed beside it."""
+    return md_link(text or heading(node), relative(from_page, page_of(node)), node.summary if tooltip else "")
 
 
 def sentence_link(sentence_id: str, from_page: str, plan: Plan) -> str:
@@ -179,7 +180,7 @@ def _editorial(note: str) -> str:
 
 
 def _bullets(plan: Plan, nodes: Iterable[Node], here: str) -> str:
-    return "\n".join(f"- {link_to(n, here)}：{md_text(n.summary)}" for n in nodes)
+    return "\n".join(f"- {link_to(n, here, tooltip=False)}：{md_text(n.summary)}" for n in nodes)
 
 
 def _related(plan: Plan, node: Node, here: str) -> str:

@@ -1,0 +1,126 @@
+"""Pack an offline build (OFFLINE=true mkdocs build) into the downloadable, reproducible zip.
+
+    python scripts/bundle.py SITE_DIR ZIP_PATH
+
+Keeps only what the offline site uses, writes the entries sorted with fixed timestamps and permissions
+(SOURCE_DATE_EPOCH, else the last commit's date), and prints the file list and the size.
+
+The entries are deflated with Zopfli, which finds about 5 % smaller deflate streams than zlib; the
+standard library's zipfile cannot take data compressed elsewhere, so the few records of the zip format
+are written here (PKWARE APPNOTE 4.3: local headers, central directory, end record; no zip64 needed).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import zopfli.zlib
+
+FOLDER = "metaverse-plan"  # the folder the zip unpacks into
+UNUSED_OFFLINE = (
+    "404.html",  # only a web server shows it
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "search/search_index.json",  # offline, search reads search/search_index.js
+    "assets/images/favicon.png",  # the theme's default; the site has its own favicon
+)
+
+
+def source_date_epoch() -> int:
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return 315532800  # 1980-01-01, the earliest time a zip can hold
+
+
+def search_languages(site: Path) -> list[str]:
+    script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+    return json.loads(script.split("=", 1)[1])["config"]["lang"]
+
+
+def lunr_files_needed(languages: list[str]) -> set[str]:
+    """The search worker's language files for the site's languages, as Material's worker loads them."""
+    needed = {"lunr/min/lunr.stemmer.support.min.js"}
+    if len(languages) > 1:
+        needed.add("lunr/min/lunr.multi.min.js")
+    for language in languages:
+        if language == "ja":
+            needed.add("lunr/tinyseg.js")
+        if language in ("th", "hi"):
+            needed.add("lunr/wordcut.js")
+        if language != "en":
+            needed.add(f"lunr/min/lunr.{language}.min.js")
+    return {f"assets/javascripts/{name}" for name in needed}
+
+
+def files_to_ship(site: Path) -> list[str]:
+    lunr_needed = lunr_files_needed(search_languages(site))
+    shipped = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        name = path.relative_to(site).as_posix()
+        if name in UNUSED_OFFLINE or name.endswith(".map"):
+            continue
+        if name.startswith("assets/javascripts/lunr/") and name not in lunr_needed:
+            continue
+        shipped.append(name)
+    return shipped
+
+
+def deflate(data: bytes) -> bytes:
+    """Raw deflate, as a zip entry holds it: Zopfli's zlib stream without its 2-byte header and checksum."""
+    return zopfli.zlib.compress(data, numiterations=15)[2:-4]
+
+
+def dos_time(epoch: int) -> tuple[int, int]:
+    year, month, day, hour, minute, second = time.gmtime(max(epoch, 315532800))[:6]
+    return (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day
+
+
+def write_zip(site: Path, target: Path, epoch: int) -> list[str]:
+    names = files_to_ship(site)
+    clock, date = dos_time(epoch)
+    body, directory = bytearray(), bytearray()
+    for name in names:
+        data = (site / name).read_bytes()
+        packed, path = deflate(data), f"{FOLDER}/{name}".encode()
+        crc, offset = zlib.crc32(data), len(body)
+        fields = (20, 0, 8, clock, date, crc, len(packed), len(data), len(path))
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + path + packed
+        made_by, unix_file = (3 << 8) | 20, 0o100644 << 16
+        directory += struct.pack("<IH", 0x02014B50, made_by) + struct.pack("<HHHHHIIIH", *fields)
+        directory += struct.pack("<HHHHII", 0, 0, 0, 0, unix_file, offset) + path
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(names), len(names), len(directory), len(body), 0)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes(bytes(body + directory + end))
+    partial.replace(target)  # never leave a half-written zip where the site links to it
+    return names
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    site, target = Path(argv[1]), Path(argv[2])
+    if not (site / "search" / "search_index.js").is_file():
+        print(f"{site} is not an offline build: run OFFLINE=true mkdocs build first", file=sys.stderr)
+        return 2
+    names = write_zip(site, target, source_date_epoch())
+    for name in names:
+        print(f"  {FOLDER}/{name}  {(site / name).stat().st_size:>8} B")
+    print(f"{target}: {len(names)} files, {target.stat().st_size / 1024:.1f} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,279 @@
+"""The offline bundle: small, reproducible, self-contained, and fully working from file:// in Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import posixpath
+import re
+import socket
+import subprocess
+import sys
+import threading
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+from playwright.sync_api import expect
+
+from conftest import BUILD_ENV, ROOT, RecordedPage, _QuietHandler, _QuietServer, mkdocs_build
+
+EPOCH = "1700000000"  # any fixed date: the bundle must depend on it, not on the clock
+SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker-1.0.4" / "shim.js"
+SHIM_SHA256 = (
+    "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"  # npm: iframe-worker@1.0.4 shim/index.js
+)
+MAX_BYTES = 400 * 1024
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int):
+    server = _QuietServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass(frozen=True)
+class Bundle:
+    zip: Path
+    root: Path  # the unpacked folder holding index.html
+
+
+def make_bundle(workdir: Path) -> Path:
+    """What `./dev bundle` does: a strict offline build, then scripts/bundle.py."""
+    env = {**BUILD_ENV, "OFFLINE": "true", "SOURCE_DATE_EPOCH": EPOCH}
+    site, target = workdir / "site", workdir / "bundle.zip"
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    pack = [sys.executable, str(ROOT / "scripts" / "bundle.py"), str(site), str(target)]
+    listing = subprocess.run(pack, cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=300)
+    assert "index.html" in listing.stdout and "KB" in listing.stdout, "the bundle command prints its file list"
+    return target
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
+    workdir = tmp_path_factory.mktemp("offline")
+    target = make_bundle(workdir)
+    unpacked = workdir / "unpacked"
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(unpacked)
+    (root,) = [p.parent for p in unpacked.glob("*/index.html")]
+    return Bundle(target, root)
+
+
+# ---- the zip ------------------------------------------------------------------------------------
+
+
+def test_bundle_is_small_and_carries_nothing_unused(bundle: Bundle) -> None:
+    size = bundle.zip.stat().st_size
+    assert size <= MAX_BYTES, f"the bundle is {size / 1024:.1f} KB, over 400 KB"
+    names = [p.relative_to(bundle.root).as_posix() for p in bundle.root.rglob("*") if p.is_file()]
+    unused = [
+        n
+        for n in names
+        if n.endswith(".map")
+        or n in ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json")
+        or (n.startswith("assets/javascripts/lunr/") and not n.endswith(("stemmer.support.min.js", "lunr.zh.min.js")))
+    ]
+    assert not unused, f"files no offline page uses: {unused}"
+    assert "index.html" in names and "search/search_index.js" in names
+
+
+def test_bundle_is_byte_identical_when_built_twice(bundle: Bundle, tmp_path: Path) -> None:
+    again = make_bundle(tmp_path)
+    assert again.read_bytes() == bundle.zip.read_bytes()
+    with zipfile.ZipFile(again) as archive:
+        entries = archive.infolist()
+    assert [e.filename for e in entries] == sorted(e.filename for e in entries)
+    assert {e.date_time for e in entries} == {(2023, 11, 14, 22, 13, 20)}  # SOURCE_DATE_EPOCH=1700000000
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "canonical":
+            return  # names the public page; not something the offline copy opens
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.links.append(attributes[name] or "")
+
+
+def test_every_offline_link_points_at_a_file_inside_the_bundle(bundle: Bundle) -> None:
+    broken: list[str] = []
+    for page in sorted(bundle.root.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        here = page.parent.relative_to(bundle.root).as_posix()
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https", "mailto", "data") or not parts.path:
+                continue
+            target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
+            where = f"{page.relative_to(bundle.root)}: {link}"
+            if parts.scheme or target.startswith(".."):
+                broken.append(f"{where} (leaves the bundle)")
+            elif not (bundle.root / target).is_file():
+                broken.append(
+                    f"{where} (not a file{' — a folder link does not open from disk' if link.endswith('/') else ''})"
+                )
+    assert not broken, "\n".join(broken)
+
+
+def test_the_web_worker_shim_is_shipped_pinned_and_licensed() -> None:
+    assert hashlib.sha256(SHIM.read_bytes()).hexdigest() == SHIM_SHA256
+    licence = (SHIM.parent / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in licence or "Permission is hereby granted" in licence
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config.extra["polyfills"] == ["assets/vendor/iframe-worker-1.0.4/shim.js"]
+
+
+def test_no_offline_page_names_unpkg(bundle: Bundle) -> None:
+    assert not [p.name for p in bundle.root.rglob("*.html") if "unpkg.com" in p.read_text(encoding="utf-8")]
+    shim = bundle.root / "assets" / "vendor" / "iframe-worker-1.0.4" / "shim.js"
+    assert shim.read_bytes() == SHIM.read_bytes()
+
+
+# ---- in the browser, from file:// ---------------------------------------------------------------
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the search box as a reader does; return the result pages, without fragments."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press("End")  # the theme reads the query on key-up, as after a reader's IME commits the words
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0", timeout=10_000)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    hrefs = page.locator("li.md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    return [h.split("#")[0].split("?")[0] for h in hrefs]
+
+
+def page_key(url: str, base: str) -> str:
+    """`…/measures/m10.html` offline and `…/measures/m10/` online are the same page."""
+    path = url[len(base) :]
+    path = path.removesuffix("index.html").removesuffix(".html").rstrip("/")
+    return path or "/"
+
+
+QUERIES = ["实训基地", "产业生态", "新型算力", "标准"]
+
+
+def test_offline_site_works_from_disk_with_no_request_elsewhere(
+    bundle: Bundle, recorded: RecordedPage, base_url: str
+) -> None:
+    page, record = recorded.page, recorded.record
+    home = bundle.root.as_uri() + "/"
+    page.goto(home + "index.html")
+    assert "离线版" in page.locator("article").inner_text()
+
+    page.locator(".md-nav--primary").get_by_role("link", name="解读", exact=True).first.click()
+    assert page.url.endswith("interpretation/index.html")
+    page.locator("article").get_by_role("link", name="六、《行动计划》如何构建系统完备产业支撑？").click()
+    assert page.url.endswith("interpretation/q6.html")
+    page.locator("#q6-s2").hover()  # the permalink shows on hover, then takes the click
+    page.locator("#q6-s2 a.sentence-anchor").click()
+    assert page.url.endswith("interpretation/q6.html#q6-s2")
+    assert page.evaluate("document.querySelector('#q6-s2').matches(':target')")
+
+    page.locator("#q6-s1").get_by_role("link", name="完善产业标准体系").click()
+    assert page.url.endswith("measures/m10.html")
+    expect(page.locator("h1")).to_contain_text("M10")
+    page.locator(".node-trail").get_by_role("link", name="T4 构建系统完备产业支撑").click()
+    assert page.url.endswith("tasks/t4.html")
+
+    page.locator(".md-nav--primary").get_by_role("link", name="结构总览").first.click()
+    assert page.url.endswith("overview/index.html")
+    boxes = page.locator(".overview-tasks > ul > li")
+    expect(boxes).to_have_count(5)
+    expect(boxes.first).to_be_visible()
+    page.locator(".overview-tasks").get_by_role("link", name="M5 加快重点行业工业元宇宙布局").click()
+    assert page.url.endswith("measures/m5.html")
+
+    offline = {q: [page_key(u, home) for u in search(page, q)][:5] for q in QUERIES}
+    assert all(offline.values()), offline
+    assert not record.problems(), "\n".join(record.problems())
+    assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in record.requests)
+
+    page.goto(base_url)
+    online = {q: [page_key(u, base_url) for u in search(page, q)][:5] for q in QUERIES}
+    assert offline == online, f"offline search differs from online:\n{offline}\n{online}"
+
+
+def test_workflow_publishes_with_the_readme_commands() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    commands = "\n".join(step.get("run", "") for step in steps)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("./dev test", "./dev build"):
+        assert command in readme and command in commands, command
+    assert any("deploy-pages" in step.get("uses", "") for step in steps)
+    assert "SITE_URL" in yaml.safe_dump(workflow)
+    assert os.access(ROOT / "dev", os.X_OK)
+
+
+def test_site_works_under_a_sub_path(tmp_path: Path, recorded: RecordedPage) -> None:
+    """Published at https://example.org/plan/: canonical links follow SITE_URL, pages and assets still load."""
+    port = _free_port()
+    site_url = f"http://127.0.0.1:{port}/plan/"
+    env = {**BUILD_ENV, "SITE_URL": site_url}
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp_path / "plan")]
+    subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    measure = (tmp_path / "plan" / "measures" / "m5" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{site_url}measures/m5/">' in measure
+    assert f"{site_url}measures/m5/" in measure.split('class="citation"', 1)[1]
+
+    with serve(tmp_path, port):
+        page, record = recorded.page, recorded.record
+        page.goto(site_url + "measures/m5/")
+        page.locator(".node-trail").get_by_role("link", name="T2 培育三维交互的工业元宇宙").click()
+        expect(page).to_have_url(site_url + "tasks/t2/")
+        page.goto(site_url + "404.html")  # what the host shows for a missing page links from the sub-path too
+        expect(page.locator("link[rel=stylesheet]").first).to_have_attribute("href", re.compile("^/plan/"))
+        page.locator("a.md-logo").first.click()
+        expect(page).to_have_url(site_url)
+        assert not record.problems(), "\n".join(record.problems())
+
+
+def test_online_site_offers_the_bundle_with_its_size_and_date(
+    bundle: Bundle, project_copy: Path, tmp_path: Path
+) -> None:
+    shipped = project_copy / "dist" / "metaverse-action-plan-offline.zip"
+    shipped.parent.mkdir()
+    shipped.write_bytes(bundle.zip.read_bytes())
+    site = tmp_path / "site"
+    result = mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "downloads" / shipped.name).read_bytes() == shipped.read_bytes()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    size = f"{shipped.stat().st_size / 1024:.0f} KB"
+    assert f'<a href="downloads/{shipped.name}">' in home
+    assert size in home and "2023-11-14" in home  # the bundle's SOURCE_DATE_EPOCH
+
+
+def test_offline_copy_says_it_is_the_offline_copy_and_when_it_was_made(bundle: Bundle) -> None:
+    home = (bundle.root / "index.html").read_text(encoding="utf-8")
+    assert "离线版（2023-11-14 生成）" in home and "downloads/" not in home
