@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 import re
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from conftest import mkdocs_build
 
 PUBLIC_URLS = [
     "",
@@ -149,3 +153,61 @@ def test_names_in_the_interpretation_link_to_their_pages(built_site: Path) -> No
         html = (built_site / "interpretation" / section / "index.html").read_text(encoding="utf-8")
         for words, href in links.items():
             assert re.search(rf'<a href="{re.escape(href)}"[^>]*>{words}</a>', html), f"{section}: {words} → {href}"
+
+
+class _Injected(HTMLParser):
+    """Elements that only hostile data could have put into a page: event handlers, scripts, javascript: links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"<{tag} {name}={value}>")
+        if tag == "img" and dict(attrs).get("src") == "x":
+            self.found.append("<img src=x>")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "alert(" in data:
+            self.found.append(f"<script>{data[:40]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+
+def _markup_from_data(page: Path) -> list[str]:
+    parser = _Injected()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.found
+
+
+def test_text_from_data_is_shown_as_text_everywhere(project_copy: Path, tmp_path: Path) -> None:
+    hostile_title = (
+        "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) *a* | # {{ config }}"
+    )
+    hostile_summary = "<b onmouseover=alert(4)>概述</b> & \" '"
+    tasks = project_copy / "data" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    text = text.replace("    title: 打造沉浸交互数字生活应用\n", f"    title: {json.dumps(hostile_title)}\n", 1)
+    text = text.replace(
+        "    summary: 面向生活消费、公共服务和应急保障，发展沉浸交互的数字生活场景。",
+        f"    summary: {json.dumps(hostile_summary, ensure_ascii=False)}",
+        1,
+    )
+    tasks.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    leaks = [f"{page.relative_to(site)}: {leak}" for page in html_pages(site) for leak in _markup_from_data(page)]
+    assert not leaks, "data text was read as markup:\n" + "\n".join(leaks)
+    page = (site / "tasks" / "t3" / "index.html").read_text(encoding="utf-8")
+    shown = html.escape(f"T3 {hostile_title}", quote=False)
+    assert f"<title>{shown} - " in page  # the browser tab
+    heading = page.split("<h1", 1)[1].split("</h1>", 1)[0]
+    assert html.unescape(re.sub(r"<[^>]+>", "", heading.split(">", 1)[1])).startswith(f"T3 {hostile_title}")
+    assert shown in (site / "tasks" / "t1" / "index.html").read_text(encoding="utf-8")  # the navigation
+    assert html.escape(hostile_summary) in page  # <meta name="description">

@@ -73,12 +73,12 @@ def navigation(plan: Plan) -> list:
     """The site's navigation, in MkDocs `nav` form: nothing structural is listed by hand."""
 
     def entries(node_type: type[Node]) -> list:
-        return [index_of(node_type), *({heading(n): page_of(n)} for n in plan.of(node_type))]
+        return [index_of(node_type), *({nav_title(n): page_of(n)} for n in plan.of(node_type))]
 
     tasks: list = [index_of(Task)]
     for task in plan.of(Task):
         tasks.append(
-            {heading(task): [page_of(task), *({heading(m): page_of(m)} for m in plan.targets(task.id, "contains"))]}
+            {nav_title(task): [page_of(task), *({nav_title(m): page_of(m)} for m in plan.targets(task.id, "contains"))]}
         )
     tasks.append(index_of(Measure))
     return [
@@ -96,8 +96,14 @@ def navigation(plan: Plan) -> list:
 # --- node pages ---------------------------------------------------------------------------------
 
 
+def nav_title(node: Node) -> str:
+    """The theme prints navigation titles as HTML: data text goes in escaped, so it shows as written."""
+    return html.escape(heading(node), quote=False)
+
+
 def _front_matter(title: str, description: str, **extra: object) -> str:
-    meta = {"title": title, "description": description, **extra}
+    # The theme prints these into <title> and <meta content="…"> as they are: escape them here.
+    meta = {"title": html.escape(title), "description": html.escape(description), **extra}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\n"
 
 
