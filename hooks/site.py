@@ -85,6 +85,20 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+_EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"(?![^>]*\srel=)')
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Links to other sites open without handing them this page (rel=noopener); the site's own are left alone."""
+    own = (config.site_url or "").rstrip("/") + "/"
+
+    def safe(match: re.Match[str]) -> str:
+        url = match[1]
+        return match[0] if own != "/" and url.startswith(own) else f'<a href="{url}" rel="noopener noreferrer"'
+
+    return _EXTERNAL_LINK.sub(safe, html)
+
+
 def _download_note(here: str) -> str:
     """Where to get the offline copy: a link with its size and date online, the copy's date inside it."""
     if _build["offline"]:

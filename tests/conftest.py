@@ -31,7 +31,6 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Compl
             "mkdocs",
             "build",
             "--strict",
-            "--quiet",
             "-f",
             str(project / "mkdocs.yml"),
             "-d",

@@ -60,7 +60,7 @@ def make_bundle(workdir: Path) -> Path:
     """What `./dev bundle` does: a strict offline build, then scripts/bundle.py."""
     env = {**BUILD_ENV, "OFFLINE": "true", "SOURCE_DATE_EPOCH": EPOCH}
     site, target = workdir / "site", workdir / "bundle.zip"
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
     subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     pack = [sys.executable, str(ROOT / "scripts" / "bundle.py"), str(site), str(target)]
     listing = subprocess.run(pack, cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=300)
@@ -240,7 +240,7 @@ def test_site_works_under_a_sub_path(tmp_path: Path, recorded: RecordedPage) -> 
     port = _free_port()
     site_url = f"http://127.0.0.1:{port}/plan/"
     env = {**BUILD_ENV, "SITE_URL": site_url}
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp_path / "plan")]
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "plan")]
     subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     measure = (tmp_path / "plan" / "measures" / "m5" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{site_url}measures/m5/">' in measure

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,7 @@ class _Loader:
             raise PlanError(self.problems)
 
         facts = read_facts(self.data / FACTS_FILE, f"{self.data_name}/{FACTS_FILE}")
-        section_ids = [s.get("id") for s in self._items("sections") if isinstance(s.get("id"), str)]
+        section_ids = [s["id"] for s in self._items("sections") if re.fullmatch(r"Q[1-9]", str(s.get("id")))]
         interpretation, text_problems = read_interpretation(self.docs, section_ids)
         self.problems += text_problems
 
@@ -148,7 +149,7 @@ class _Loader:
                     numbers.setdefault(int(node_id[len(node_type.prefix) :]), where)  # counted; its error is said
                 try:
                     nodes[node_id] = self._node(node_type, raw, key, index)
-                except (KeyError, TypeError, ValueError):
+                except _Unusable:
                     self.unusable.add(node_id)  # the schema has already said what is wrong with it
             if node_type.prefix and numbers:
                 expected = set(range(1, max(numbers) + 1))
@@ -182,16 +183,22 @@ class _Loader:
     def _node(self, node_type: type[Node], raw: dict, key: str, index: int) -> Node:
         extra: dict[str, Any] = {}
         if node_type is Goal:
-            extra["term"] = raw["term"]
-            extra["indicators"] = self._sources(raw["indicators"], key, (key, index, "indicators"))
+            extra["term"] = _text(raw, "term")
+            extra["indicators"] = self._sources(raw.get("indicators"), key, (key, index, "indicators"))
         sources = () if "source" not in raw else self._sources(raw["source"], key, (key, index, "source"))
+        aliases = raw.get("aliases", [])
+        number = raw.get("number")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise _Unusable
+        if number is not None and (not isinstance(number, int) or isinstance(number, bool)):
+            raise _Unusable
         return node_type(
-            id=raw["id"],
-            title=raw["title"],
-            summary=raw["summary"],
+            id=_text(raw, "id"),
+            title=_text(raw, "title"),
+            summary=_text(raw, "summary"),
             sources=sources,
-            aliases=tuple(raw.get("aliases", ())),
-            number=raw.get("number"),
+            aliases=tuple(aliases),
+            number=number,
             origin=self._where(key, index),
             **extra,
         )
@@ -199,29 +206,35 @@ class _Loader:
     def _sources(self, raw: Any, key: str, path: tuple) -> tuple[Source, ...]:
         """The sources at `path` of the list `key`, each remembering its own line for error messages."""
         document = self.lists[key][0]
-        if isinstance(raw, list):
+        if isinstance(raw, list) and raw:
             return tuple(self._source(item, document.where((*path, i))) for i, item in enumerate(raw))
-        return (self._source(raw, document.where(path)),)
+        if isinstance(raw, dict):
+            return (self._source(raw, document.where(path)),)
+        raise _Unusable
 
     @staticmethod
-    def _source(raw: dict, where: Location) -> Source:
+    def _source(raw: Any, where: Location) -> Source:
+        if not isinstance(raw, dict):
+            raise _Unusable
+        report = raw.get("report")
+        if report is not None and not isinstance(report, str):
+            raise _Unusable
         if "sentence" in raw:
-            return SentenceQuote(raw["sentence"], raw["quote"], where)
+            return SentenceQuote(_text(raw, "sentence"), _text(raw, "quote"), where)
         if "facts" in raw:
-            return FactQuote(raw["facts"], raw["quote"], raw.get("report"), where)
-        return Editorial(raw["editorial"], where)
+            return FactQuote(_text(raw, "facts"), _text(raw, "quote"), report, where)
+        return Editorial(_text(raw, "editorial"), where)
 
     def _document(self) -> Document:
         raw = self.lists["document"][1]
         if not isinstance(raw, dict):
             return Document("", "", "", ())
+        try:
+            sources = self._sources(raw.get("source"), "document", ("document", "source"))
+        except _Unusable:
+            sources = ()
         return Document(
-            str(raw.get("title", "")),
-            str(raw.get("short_title", "")),
-            str(raw.get("announced", "")),
-            self._sources(raw["source"], "document", ("document", "source"))
-            if isinstance(raw.get("source"), (dict, list))
-            else (),
+            str(raw.get("title", "")), str(raw.get("short_title", "")), str(raw.get("announced", "")), sources
         )
 
     # -- edges ----------------------------------------------------------------------------------
@@ -248,18 +261,21 @@ class _Loader:
                     ends[end] = tuple(good)  # a bad id is reported; the rest of the statement still counts
                 if not ends["from"] or not ends["to"] or not isinstance(raw.get("source"), (dict, list)):
                     continue
+                role, note = raw.get("role"), raw.get("note")
                 try:
                     sources = self._sources(raw["source"], relation.name, (relation.name, index, "source"))
-                except KeyError:
-                    continue  # the schema has said what is wrong with this source
+                    if not all(v is None or isinstance(v, str) for v in (role, note)):
+                        raise _Unusable
+                except _Unusable:
+                    continue  # the schema has said what is wrong with this statement
                 edges.append(
                     Edge(
                         relation.name,
                         ends["from"],
                         ends["to"],
                         sources,
-                        raw.get("role"),
-                        raw.get("note"),
+                        role,
+                        note,
                         self._where(relation.name, index),
                     )
                 )
@@ -410,6 +426,17 @@ class _Loader:
                                 f"discusses 的出处句子应出自 {'、'.join(s.lower() for s in edge.subjects)} 页",
                             )
                         )
+
+
+class _Unusable(Exception):
+    """An item too malformed to become part of the graph; the schema check has already reported it."""
+
+
+def _text(raw: dict, key: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _Unusable
+    return value
 
 
 def _excerpt(text: str, limit: int = 60) -> str:

@@ -101,12 +101,25 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
         ]
     document = YamlDocument(display_name, None)
     # Duplicate keys are reported, but the rest of the file is still checked: one typo, one message.
-    document.data = _convert(root, (), document, problems)
+    document.data = _convert(root, (), document, problems, set())
     return document, problems
 
 
-def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem]) -> Any:
+def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem], seen: set[int]) -> Any:
     doc.positions[path] = _mark(node)
+    if isinstance(node, yaml.CollectionNode):
+        # An anchor used twice (&a … *a) hands back the same node: data that is hard to read, and a loop or an
+        # explosion of copies when abused. Every value is written out where it belongs instead.
+        if id(node) in seen:
+            problems.append(
+                Problem(
+                    Location(doc.file, *_mark(node)),
+                    "这里用 YAML 锚点和别名（& 和 *）重复引用了前面的内容",
+                    "直接写出这里的内容，不用 & 和 *",
+                )
+            )
+            return None
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -131,10 +144,10 @@ def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Pro
                 )
                 continue
             doc.key_positions[(*path, key)] = _mark(key_node)
-            result[key] = _convert(value_node, (*path, key), doc, problems)
+            result[key] = _convert(value_node, (*path, key), doc, problems, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, index), doc, problems) for index, item in enumerate(node.value)]
+        return [_convert(item, (*path, index), doc, problems, seen) for index, item in enumerate(node.value)]
     return _scalar(node)
 
 

@@ -1,0 +1,76 @@
+"""Builds are safe to repeat: byte-identical from one commit, and a failed build replaces nothing."""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import BUILD_ENV, ROOT, mkdocs_build
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path: Path, monkeypatch) -> None:
+    for key, value in EPOCH.items():
+        monkeypatch.setitem(BUILD_ENV, key, value)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert mkdocs_build(ROOT, first).returncode == 0
+    assert mkdocs_build(ROOT, second).returncode == 0
+    comparison = filecmp.dircmp(first, second)
+    assert tree_digest(first) == tree_digest(second), comparison.report()
+
+
+def test_a_failed_build_leaves_the_previous_site_and_bundle_untouched(project_copy: Path) -> None:
+    for name in ("dev", "scripts", "requirements.txt"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project_copy / name)
+    (project_copy / ".venv").symlink_to(ROOT / ".venv")
+    env = {**BUILD_ENV, **EPOCH}
+
+    def dev_build(*online_args: str) -> subprocess.CompletedProcess[str]:
+        command = ["./dev", "build", *online_args]
+        return subprocess.run(command, cwd=project_copy, env=env, capture_output=True, text=True)
+
+    good = dev_build()
+    assert good.returncode == 0, good.stdout + good.stderr
+    site_before = tree_digest(project_copy / "site")
+    bundle = project_copy / "dist" / "metaverse-action-plan-offline.zip"
+    bundle_before = bundle.read_bytes()
+    assert "downloads/metaverse-action-plan-offline.zip" in site_before
+
+    # The online build failing after the bundle was made (here: told to read a missing theme directory).
+    bad = dev_build("--theme-dir", "no-such-theme-dir")
+    assert bad.returncode != 0
+    assert tree_digest(project_copy / "site") == site_before
+
+    # A change that passes the data checks but fails the strict build half-way (a broken link in a page).
+    home = project_copy / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\n[坏链接](no-such-page.md)\n", encoding="utf-8")
+    bad = dev_build()
+    assert bad.returncode != 0
+    assert tree_digest(project_copy / "site") == site_before
+    assert bundle.read_bytes() == bundle_before
+
+    # And one that the data checks reject.
+    home.write_text(home.read_text(encoding="utf-8").replace("[坏链接](no-such-page.md)", ""), encoding="utf-8")
+    tasks = project_copy / "data" / "tasks.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("id: T2", "id: T1"), encoding="utf-8")
+    bad = dev_build()
+    assert bad.returncode != 0 and "Traceback" not in bad.stdout + bad.stderr
+    assert tree_digest(project_copy / "site") == site_before
+    assert bundle.read_bytes() == bundle_before
+    leftovers = [p.name for p in project_copy.iterdir() if p.name.startswith(".site-build")]
+    assert not leftovers, f"temporary build folders left behind: {leftovers}"
+    assert os.access(project_copy / "dev", os.X_OK)
