@@ -6,16 +6,19 @@ blocked and counted, and console errors, page errors and failed requests are rec
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
-from conftest import ROOT, RecordedPage, Recorder
+from conftest import ROOT, RecordedPage, Recorder, _QuietHandler, _QuietServer, mkdocs_build
 
 # ---- Serving the built site ----------------------------------------------------------------------
 
@@ -220,3 +223,48 @@ def test_every_page_loads_without_foreign_requests_or_errors(
         _open(page, url)
         offenders += [f"/{'' if rel == '.' else rel + '/'}: {problem}" for problem in record.problems()]
     assert not offenders, f"{len(offenders)} problem(s) across {len(pages)} pages:\n" + "\n".join(offenders)
+
+
+def test_hostile_text_in_data_runs_nowhere_in_the_browser(
+    project_copy: Path, tmp_path: Path, recorded: RecordedPage
+) -> None:
+    """Titles and summaries holding HTML, Markdown and template syntax show as text; nothing runs, no dialog."""
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)) {{ 7*7 }}"
+    tasks = project_copy / "data" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    text = text.replace("    title: 打造沉浸交互数字生活应用\n", f"    title: {json.dumps(hostile)}\n", 1)
+    summary = "面向生活消费、公共服务和应急保障，发展沉浸交互的数字生活场景。"
+    text = text.replace(
+        f"    summary: {summary}", f"    summary: {json.dumps(hostile + summary, ensure_ascii=False)}", 1
+    )
+    tasks.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page, record = recorded.page, recorded.record
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        for path in ("", "tasks/t3/", "tasks/", "measures/m7/", "overview/", "interpretation/q3/"):
+            _open(page, base + path)
+            for link in page.locator("article a:visible, .md-nav a:visible").all()[:40]:
+                link.hover(force=True, timeout=2000)
+        expect(page.locator("h1")).to_be_visible()
+        _open(page, base + "tasks/t3/")
+        assert page.locator("h1").inner_text().startswith(f"T3 {hostile}")
+        assert "<script>" in page.title()
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("alert")
+        box.press("End")
+        page.wait_for_timeout(1500)
+        for item in page.locator(".md-search-result__item").all()[:5]:
+            item.hover(force=True, timeout=2000)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not dialogs, f"a dialog opened: {dialogs}"
+    assert page.evaluate("typeof window.__hostile") == "undefined"
+    _assert_clean(record, "hostile build")

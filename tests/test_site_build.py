@@ -211,3 +211,14 @@ def test_text_from_data_is_shown_as_text_everywhere(project_copy: Path, tmp_path
     assert html.unescape(re.sub(r"<[^>]+>", "", heading.split(">", 1)[1])).startswith(f"T3 {hostile_title}")
     assert shown in (site / "tasks" / "t1" / "index.html").read_text(encoding="utf-8")  # the navigation
     assert html.escape(hostile_summary) in page  # <meta name="description">
+
+
+def test_links_to_other_sites_open_with_noopener(project_copy: Path, tmp_path: Path) -> None:
+    home = project_copy / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\n[工信部](https://www.miit.gov.cn/)\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://www.miit.gov.cn/" rel="noopener noreferrer">工信部</a>' in page
+    unsafe = re.findall(r'<a (?![^>]*rel="[^"]*noopener)[^>]*href="https?://(?!example\.org/)[^"]*"[^>]*>', page)
+    assert not unsafe, unsafe

@@ -55,10 +55,11 @@ class _Loader:
         files = sorted(self.data.glob("*.yaml")) + sorted(self.data.glob("*.yml"))
         if not files:
             raise PlanError([Problem(Location(self.data_name), "没有找到任何 .yaml 数据文件", "数据放在 data/*.yaml")])
+        unreadable = False
         for path in files:
-            self._read_file(path)
+            unreadable |= not self._read_file(path)
         for key in REQUIRED_LISTS:
-            if key not in self.lists:
+            if key not in self.lists and not unreadable:  # an unreadable file may well hold it
                 self.problems.append(
                     Problem(
                         Location(self.data_name),
@@ -67,7 +68,7 @@ class _Loader:
                     )
                 )
         if any(key not in self.lists for key in REQUIRED_LISTS):
-            raise PlanError(self.problems)
+            raise PlanError(self.problems)  # nothing to check the rest against
 
         facts = read_facts(self.data / FACTS_FILE, f"{self.data_name}/{FACTS_FILE}")
         section_ids = [s["id"] for s in self._items("sections") if re.fullmatch(r"Q[1-9]", str(s.get("id")))]
@@ -84,17 +85,18 @@ class _Loader:
             raise PlanError(self.problems)
         return plan
 
-    def _read_file(self, path: Path) -> None:
+    def _read_file(self, path: Path) -> bool:
+        """Read one file into `self.lists`; False when it could not be read at all."""
         shown = f"{self.data_name}/{path.name}"
         document, problems = read_yaml(path, shown)
         self.problems += problems
         if document is None:
-            return
+            return False
         if not isinstance(document.data, dict):
             self.problems.append(
                 Problem(document.where(()), "文件的最外层应当是 `名称:` 开头的几个列表", "例如以 `tasks:` 开头")
             )
-            return
+            return False
         self.problems += check_schema(document, self.data / SCHEMA_FILE)
         for key, value in document.data.items():
             if key in self.lists:
@@ -108,6 +110,7 @@ class _Loader:
                 )
                 continue
             self.lists[key] = (document, value)
+        return True
 
     def _items(self, key: str) -> list[dict]:
         value = self.lists.get(key, (None, []))[1]
