@@ -5,6 +5,7 @@ The hooks only adapt; what a page says is decided in `plansite`, which knows not
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -22,7 +23,7 @@ from plansite import PlanError, labels, load_plan, pages
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.markup import relative
 from plansite.model import Plan, Section
-from plansite.urls import page_of
+from plansite.urls import GROUPED, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
 MARKERS: dict[str, Callable[[Plan, str], str]] = {
@@ -55,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages=pages.generated_pages(plan, config.site_url or ""),
         name_links=pages.name_links(plan),
         sections={page_of(s): s for s in plan.of(Section)},
+        nodes_by_page={page_of(n): n for n in plan.nodes.values() if not isinstance(n, (Section, *GROUPED))},
     )
     return config
 
@@ -66,7 +68,40 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     if _build["bundle"]:
         files.append(File.generated(config, DOWNLOAD_URI, abs_src_path=str(_build["bundle"])))
+    _add_short_links(files, config)
     return files
+
+
+def _add_short_links(files: Files, config: MkDocsConfig) -> None:
+    """/m5/ → /measures/m5/ for every node id: static pages that redirect, online and from disk alike."""
+    plan: Plan = _build["plan"]  # type: ignore[assignment]
+    for node in plan.nodes.values():
+        short = f"{node.id.lower()}/index.html"
+        if files.get_file_from_path(short) is not None or files.get_file_from_path(f"{node.id.lower()}.md"):
+            raise PluginError(f"短链接 /{node.id.lower()}/ 与已有页面冲突：换一个编号，或删除 docs/ 中的同名页面")
+        path, hash_, fragment = page_of(node).partition("#")
+        target = "../" + files.get_file_from_path(path).url + hash_ + fragment
+        canonical = public_url(page_of(node), config.site_url or "")
+        files.append(File.generated(config, short, content=pages.short_link_page(node, target, canonical)))
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """The public address of every page, offline copy included, and what a link preview shows."""
+    here = page.file.src_uri
+    node = _build["nodes_by_page"].get(here)  # type: ignore[union-attr]
+    url = public_url(here, config.site_url or "")
+    page.canonical_url = url  # the offline copy names the online page, not its own .html file
+    if node is not None:
+        title, description, kind = pages.heading(node), node.summary, "article"
+    elif page.is_homepage:
+        title, description, kind = config.site_name, config.site_description or "", "website"
+    else:
+        title = html.unescape(re.sub(r"<[^>]+>", "", page.title or config.site_name))
+        description = html.unescape(page.meta.get("description") or config.site_description or "")
+        kind = "article"
+    if not _build["offline"]:  # a link preview is made from the online page; the offline copy needs none
+        page.meta["preview"] = {"title": title, "description": description, "url": url, "type": kind}
+    return context
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -214,8 +214,12 @@ def test_every_page_loads_without_foreign_requests_or_errors(
     recorded: RecordedPage, base_url: str, built_site: Path
 ) -> None:
     page, record = recorded.page, recorded.record
-    pages = sorted(path.relative_to(built_site).parent.as_posix() for path in built_site.rglob("index.html"))
-    assert len(pages) >= 50, f"only {len(pages)} pages were built"
+    pages = sorted(
+        path.relative_to(built_site).parent.as_posix()
+        for path in built_site.rglob("index.html")
+        if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")  # short links: tested on their own
+    )
+    assert len(pages) >= 40, f"only {len(pages)} pages were built"
     offenders: list[str] = []
     for rel in pages:
         url = base_url + ("" if rel == "." else rel + "/")
@@ -223,6 +227,22 @@ def test_every_page_loads_without_foreign_requests_or_errors(
         _open(page, url)
         offenders += [f"/{'' if rel == '.' else rel + '/'}: {problem}" for problem in record.problems()]
     assert not offenders, f"{len(offenders)} problem(s) across {len(pages)} pages:\n" + "\n".join(offenders)
+
+
+def test_short_links_lead_to_their_pages(recorded: RecordedPage, base_url: str) -> None:
+    page, record = recorded.page, recorded.record
+    for short, target in (
+        ("m5/", "measures/m5/"),
+        ("t2/", "tasks/t2/"),
+        ("p3/", "projects/p3/"),
+        ("s1/", "safeguards/s1/"),
+        ("q4/", "interpretation/q4/"),
+        ("ai/", "technologies/#ai"),
+    ):
+        page.goto(base_url + short)
+        page.wait_for_url(base_url + target)
+        expect(page.locator("article h1").first).to_be_visible()
+    _assert_clean(record, "short links")
 
 
 def test_hostile_text_in_data_runs_nowhere_in_the_browser(

@@ -128,7 +128,7 @@ def test_every_offline_link_points_at_a_file_inside_the_bundle(bundle: Bundle) -
         here = page.parent.relative_to(bundle.root).as_posix()
         for link in parser.links:
             parts = urlsplit(link)
-            if parts.scheme in ("http", "https", "mailto", "data") or not parts.path:
+            if parts.scheme in ("http", "https", "mailto", "data", "javascript") or not parts.path:
                 continue
             target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
             where = f"{page.relative_to(bundle.root)}: {link}"

@@ -166,7 +166,8 @@ class _Injected(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._in_script = tag == "script"
         for name, value in attrs:
-            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+            script_link = (value or "").strip().lower().startswith("javascript:") and value != "javascript:void(0)"
+            if name.startswith("on") or script_link:  # javascript:void(0) is the theme's own share button
                 self.found.append(f"<{tag} {name}={value}>")
         if tag == "img" and dict(attrs).get("src") == "x":
             self.found.append("<img src=x>")

@@ -72,6 +72,7 @@ FACTS_SOURCE = "《行动计划》公开报道"
 REPORT = "报道："
 INTERPRETATION_SHORT = "解读"
 PLAN_NODE = "《{plan}》{label}"
+SHORT_LINK = "正在前往"
 DOWNLOAD = (
     "[下载离线版]({link})（ZIP，{size}，{date} 生成）："
     "解压到任意文件夹，双击其中的 index.html 即可阅读和搜索，无需联网。"

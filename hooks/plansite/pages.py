@@ -8,6 +8,7 @@ both the online and the offline build.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 import yaml
@@ -25,7 +26,6 @@ from .model import (
     Measure,
     Node,
     Plan,
-    Principle,
     Project,
     Safeguard,
     Section,
@@ -34,7 +34,7 @@ from .model import (
     Task,
     Technology,
 )
-from .urls import HOME, OVERVIEW, index_of, page_of, public_url
+from .urls import GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
 
 INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
 
@@ -44,9 +44,8 @@ def heading(node: Node) -> str:
     return f"{node.id.upper() if node.prefix else ''} {node.title}".strip()
 
 
-def link_to(node: Node, from_page: str, text: str | None = None, *, tooltip: bool = True) -> str:
-    """A link to a node's page; its summary shows as a tooltip unless the summary is printed beside it."""
-    return md_link(text or heading(node), relative(from_page, page_of(node)), node.summary if tooltip else "")
+def link_to(node: Node, from_page: str, text: str | None = None) -> str:
+    return md_link(text or heading(node), relative(from_page, page_of(node)))
 
 
 def sentence_link(sentence_id: str, from_page: str, plan: Plan) -> str:
@@ -62,6 +61,9 @@ def generated_pages(plan: Plan, site_url: str) -> dict[str, str]:
     pages: dict[str, str] = {}
     for node_type in INDEXED_TYPES:
         nodes = plan.of(node_type)
+        if node_type in GROUPED:
+            pages[index_of(node_type)] = grouped_page(plan, node_type, nodes, site_url)
+            continue
         pages[index_of(node_type)] = index_page(plan, node_type, nodes)
         for node in nodes:
             pages[page_of(node)] = node_page(plan, node, site_url)
@@ -89,7 +91,7 @@ def navigation(plan: Plan) -> list:
         {L.NAV["safeguards"]: entries(Safeguard)},
         {L.NAV["goals"]: entries(Goal)},
         {L.NAV["overview"]: OVERVIEW},
-        {L.NAV["more"]: [{L.INDEX_TITLE[t.key]: entries(t)} for t in (Principle, Technology, Issuer)]},
+        {L.NAV["more"]: [{L.INDEX_TITLE[t.key]: index_of(t)} for t in GROUPED]},
     ]
 
 
@@ -109,17 +111,35 @@ def _front_matter(title: str, description: str, **extra: object) -> str:
 
 def node_page(plan: Plan, node: Node, site_url: str) -> str:
     here = page_of(node)
-    parts = [_front_matter(heading(node), node.summary), f"# {md_text(heading(node))}", _trail(plan, node, here)]
-    parts.append(
-        f'## {L.SUMMARY}\n\n{md_text(node.summary)}\n{{: .editorial-summary title="{attr(L.SUMMARY_BADGE)}" }}'
-    )
+    head = [_front_matter(heading(node), node.summary), f"# {md_text(heading(node))}", _trail(plan, node, here)]
+    return "\n\n".join(p for p in head + node_sections(plan, node, here, site_url) if p) + "\n"
+
+
+def grouped_page(plan: Plan, node_type: type[Node], nodes: list[Node], site_url: str) -> str:
+    """One page for a kind of short nodes (principles, technologies, issuers), a section per node."""
+    here = index_of(node_type)
+    title = L.INDEX_TITLE[node_type.key]
+    parts = [_front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
+    for node in nodes:
+        parts.append(f"## {md_text(heading(node))} {{#{node.id.lower()}}}")
+        parts += [_demote(part) for part in node_sections(plan, node, here, site_url) if part]
+    return "\n\n".join(parts) + "\n"
+
+
+def _demote(markdown: str) -> str:
+    return re.sub(r"^(#+) ", r"#\1 ", markdown, flags=re.M)
+
+
+def node_sections(plan: Plan, node: Node, here: str, site_url: str) -> list[str]:
+    """What is said about a node, section by section, on its own page or in its kind's page."""
+    parts = [f'## {L.SUMMARY}\n\n{md_text(node.summary)}\n{{: .editorial-summary title="{attr(L.SUMMARY_BADGE)}" }}']
     if isinstance(node, Goal):
         parts.append(_indicators(plan, node, here))
     parts.append(_interpretation(plan, node, here))
     parts.append(_related(plan, node, here))
     parts.append(_sources(plan, node.sources, here))
     parts.append(_citation(plan, node, site_url))
-    return "\n\n".join(p for p in parts if p) + "\n"
+    return parts
 
 
 def _trail(plan: Plan, node: Node, here: str) -> str:
@@ -186,7 +206,7 @@ def _editorial(note: str) -> str:
 
 
 def _bullets(plan: Plan, nodes: Iterable[Node], here: str) -> str:
-    return "\n".join(f"- {link_to(n, here, tooltip=False)}：{md_text(n.summary)}" for n in nodes)
+    return "\n".join(f"- {link_to(n, here)}：{md_text(n.summary)}" for n in nodes)
 
 
 def _related(plan: Plan, node: Node, here: str) -> str:
@@ -325,6 +345,16 @@ def overview_page(plan: Plan) -> str:
     description = "目标、5项任务、14项措施、4项工程、3项保障措施的整体结构"
     head = [_front_matter(L.NAV["overview"], description, hide=["toc"]), f"# {L.NAV['overview']}"]
     return "\n\n".join([*head, '<div class="plan-overview" markdown>', *body, "</div>"]) + "\n"
+
+
+def short_link_page(node: Node, target: str, canonical: str) -> str:
+    """A tiny page at /m5/ that sends the reader on to the node's page; works without a server."""
+    title, href = html.escape(heading(node)), html.escape(target)
+    return (
+        f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>{title}</title>'
+        f'<link rel="canonical" href="{html.escape(canonical)}"><meta http-equiv="refresh" content="0; url={href}">'
+        f'<p>{L.SHORT_LINK} <a href="{href}">{title}</a></html>\n'
+    )
 
 
 # --- additions to the hand-written pages --------------------------------------------------------

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from .interpretation import section_page
-from .model import Node, Section
+from .model import Issuer, Node, Principle, Section, Technology
 
 OVERVIEW = "overview/index.md"
 HOME = "index.md"
 
 
+# Kinds whose nodes are short enough to share one page, a section each: /technologies/#ai.
+GROUPED: tuple[type[Node], ...] = (Principle, Technology, Issuer)
+
+
 def page_of(node: Node) -> str:
-    """The docs-relative Markdown path of a node's page: `measures/m5.md` → /measures/m5/."""
+    """Where a node lives, as a docs-relative Markdown path: `measures/m5.md` → /measures/m5/,
+    `technologies/index.md#ai` → /technologies/#ai."""
     if isinstance(node, Section):
         return section_page(node.id)
+    if isinstance(node, GROUPED):
+        return f"{index_of(type(node))}#{node.id.lower()}"
     return f"{node.key}/{node.id.lower()}.md"
+
+
+def file_of(node: Node) -> str:
+    """The Markdown file that holds a node: its page without the #section."""
+    return page_of(node).split("#", 1)[0]
 
 
 def index_of(node_type: type[Node]) -> str:
@@ -23,11 +35,12 @@ def index_of(node_type: type[Node]) -> str:
 def public_url(docs_path: str, site_url: str) -> str:
     """The canonical absolute URL of a page with directory URLs: `measures/m5.md` → `{site}/measures/m5/`."""
     base = site_url.rstrip("/") + "/"
+    docs_path, hash_, fragment = docs_path.partition("#")
     if docs_path == HOME:
-        return base
+        return base + hash_ + fragment
     stem = docs_path[: -len(".md")]
     if stem.endswith("/index"):
         stem = stem[: -len("index")]
     else:
         stem += "/"
-    return base + stem
+    return base + stem + hash_ + fragment
