@@ -277,3 +277,10 @@ def test_online_site_offers_the_bundle_with_its_size_and_date(
 def test_offline_copy_says_it_is_the_offline_copy_and_when_it_was_made(bundle: Bundle) -> None:
     home = (bundle.root / "index.html").read_text(encoding="utf-8")
     assert "离线版（2023-11-14 生成）" in home and "downloads/" not in home
+
+
+def test_offline_pages_name_their_online_address(bundle: Bundle) -> None:
+    m5 = (bundle.root / "measures" / "m5.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/measures/m5/">' in m5
+    redirect = (bundle.root / "m5" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../measures/m5.html"' in redirect and 'href="../measures/m5.html"' in redirect

@@ -223,3 +223,23 @@ def test_links_to_other_sites_open_with_noopener(project_copy: Path, tmp_path: P
     assert '<a href="https://www.miit.gov.cn/" rel="noopener noreferrer">工信部</a>' in page
     unsafe = re.findall(r'<a (?![^>]*rel="[^"]*noopener)[^>]*href="https?://(?!example\.org/)[^"]*"[^>]*>', page)
     assert not unsafe, unsafe
+
+
+def test_every_page_has_a_link_preview(built_site: Path) -> None:
+    missing: list[str] = []
+    for page in html_pages(built_site):
+        html_text = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html_text or page.name == "404.html":
+            continue
+        for needed in ("og:title", "og:description", "og:url", "og:type", "og:site_name", 'name="description"'):
+            if needed not in html_text:
+                missing.append(f"{page.relative_to(built_site)}: {needed}")
+        if '<meta property="og:locale" content="zh_CN">' not in html_text or 'rel="canonical"' not in html_text:
+            missing.append(f"{page.relative_to(built_site)}: og:locale zh_CN / canonical")
+    assert not missing, "\n".join(missing)
+    m5 = (built_site / "measures" / "m5" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="M5 加快重点行业工业元宇宙布局">' in m5
+    assert '<meta property="og:description" content="在重点行业布局工业元宇宙，形成可推广的应用。">' in m5
+    assert '<meta property="og:url" content="https://example.org/measures/m5/">' in m5
+    assert '<link rel="canonical" href="https://example.org/measures/m5/">' in m5
+    assert "<title>M5 加快重点行业工业元宇宙布局 - " in m5
