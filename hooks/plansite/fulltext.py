@@ -1,0 +1,64 @@
+"""The whole interpretation on one page, for reading straight through and printing: made from the pages.
+
+The page repeats every sentence line (`{#q6-s2} …`) of the preamble and the seven Q&A pages, each Q&A under
+its own heading, so that the same renderer gives every sentence the same id as on its own page:
+/interpretation/full/#q6-s2 works, while /interpretation/q6/#q6-s2 stays the sentence's canonical place.
+"""
+
+from __future__ import annotations
+
+import html
+
+import yaml
+
+from . import labels as L
+from .interpretation import INDEX_PAGE, Interpretation, Sentence
+from .markup import md_link, md_text, relative
+from .model import Plan, Section
+from .urls import FULL_TEXT, page_of
+
+
+def full_text_page(plan: Plan) -> str:
+    """Markdown of /interpretation/full/: the preamble's sentences, then every Q&A under an `##` heading."""
+    interpretation = plan.interpretation
+    preamble = interpretation.pages.get(INDEX_PAGE)
+    title = L.FULL_TEXT_TITLE.format(title=preamble.title if preamble else plan.document.title)
+    meta = {
+        "title": html.escape(L.NAV["full_text"]),
+        "description": html.escape(L.FULL_TEXT_DESCRIPTION),
+        # Search points at each sentence's own Q&A page: indexing this copy would show every hit twice.
+        "search": {"exclude": True},
+    }
+    parts = [
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---",
+        f"# {md_text(title)}",
+        L.FULL_TEXT_NOTE.format(index=md_link(L.FULL_TEXT_INDEX, relative(FULL_TEXT, INDEX_PAGE)))
+        + "\n{: .full-text-note }",
+    ]
+    if preamble:
+        parts += _paragraphs(preamble.sentences)
+    for section in plan.of(Section):
+        page = interpretation.section(section.id)
+        if page is None:
+            continue
+        parts.append(f"## {md_text(page.title or section.title)} {{#{section.id.lower()}}}")
+        parts.append(md_link(L.FULL_TEXT_OWN_PAGE, relative(FULL_TEXT, page_of(section))) + "\n{: .full-text-own }")
+        parts += _paragraphs(page.sentences)
+    return "\n\n".join(parts) + "\n"
+
+
+def _paragraphs(sentences: tuple[Sentence, ...]) -> list[str]:
+    """Sentence lines grouped as on their page: consecutive lines there are one paragraph here too."""
+    paragraphs: list[list[Sentence]] = []
+    for sentence in sentences:
+        if paragraphs and paragraphs[-1][-1].line + 1 == sentence.line:
+            paragraphs[-1].append(sentence)
+        else:
+            paragraphs.append([sentence])
+    return ["\n".join(f"{{#{s.id}}} {s.text}" for s in group) for group in paragraphs]
+
+
+def sentence_ids(interpretation: Interpretation) -> list[str]:
+    """Every sentence id the full page carries, in reading order (the preamble first)."""
+    order = [INDEX_PAGE, *(p for p in interpretation.pages if p != INDEX_PAGE)]
+    return [s.id for path in order if path in interpretation.pages for s in interpretation.pages[path].sentences]

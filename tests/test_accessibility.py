@@ -1,0 +1,160 @@
+"""Accessibility of the built site: axe-core finds nothing, the focus is always visible, the page language is
+Chinese (zh-CN) and headings never skip a level.
+
+axe-core is a test-only asset: tests/vendor/axe-core-4.14.1/axe.min.js (npm package axe-core 4.14.1,
+MPL-2.0, licence beside it), injected into the page under test. It is never shipped with the site.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from conftest import ROOT
+
+AXE = ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+AXE_PAGES = {
+    "home": "",
+    "a Q&A page": "interpretation/q6/",
+    "the full text": "interpretation/full/",
+    "a task page": "tasks/t2/",
+    "a measure page": "measures/m5/",
+    "the overview": "overview/",
+}
+
+
+def _axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(
+            f"    {node['target']}: {node['failureSummary'].splitlines()[-1].strip()}" for node in v["nodes"][:5]
+        )
+        for v in result["violations"]
+    ]
+
+
+def _page(browser: Browser, scheme: str) -> Page:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", color_scheme=scheme)
+    context.route("**/*", lambda route: route.continue_() if "//127.0.0.1" in route.request.url else route.abort())
+    return context.new_page()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_the_main_kinds_of_page(browser: Browser, base_url: str, scheme: str) -> None:
+    page = _page(browser, scheme)
+    found: list[str] = []
+    try:
+        for name, path in AXE_PAGES.items():
+            page.goto(base_url + path, wait_until="load")
+            found += [f"{name} (/{path}, {scheme}): {violation}" for violation in _axe_violations(page)]
+    finally:
+        page.context.close()
+    assert not found, f"{len(found)} axe violation(s):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_with_search_results_open(browser: Browser, base_url: str, scheme: str) -> None:
+    page = _page(browser, scheme)
+    try:
+        page.goto(base_url, wait_until="load")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("算力")
+        box.press("End")  # the theme reads the query on key-up
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+        found = _axe_violations(page)
+    finally:
+        page.context.close()
+    assert not found, "axe violations with the search results open:\n" + "\n".join(found)
+
+
+FOCUS_STYLE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const own = getComputedStyle(el);
+  const ring = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+  // A control may draw its focus on an inner element, or, for Material's palette toggle (a hidden radio
+  // button), on the label that follows it.
+  const label = el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL' ? el.nextElementSibling : null;
+  const shown = ring(own) || (label && ring(getComputedStyle(label)))
+    || [...el.querySelectorAll('*')].some(child => ring(getComputedStyle(child)));
+  return {tag: el.tagName, cls: el.className && String(el.className), text: (el.innerText || el.ariaLabel
+    || el.getAttribute('aria-label') || '').trim().slice(0, 30), inHeader: !!el.closest('.md-header'),
+    inNav: !!el.closest('.md-nav'), inArticle: !!el.closest('article'), shown: !!shown};
+}"""
+
+
+def test_every_control_reached_by_tab_shows_a_visible_focus(browser: Browser, base_url: str) -> None:
+    page = _page(browser, "light")
+    seen: list[dict] = []
+    try:
+        page.goto(base_url + "measures/m5/", wait_until="load")
+        page.mouse.move(0, 0)
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(30)  # Material marks keyboard focus a moment after the key
+            state = page.evaluate(FOCUS_STYLE)
+            if state:
+                seen.append(state)
+    finally:
+        page.context.close()
+    assert any(s["inHeader"] for s in seen), "Tab never reached a header control"
+    assert any(s["inNav"] for s in seen), "Tab never reached a navigation link"
+    assert any(s["inArticle"] and s["tag"] == "A" for s in seen), "Tab never reached a link in the article"
+    hidden = [s for s in seen if not s["shown"]]
+    assert not hidden, "focused without a visible outline or shadow:\n" + "\n".join(map(str, hidden))
+
+
+class _Outline(HTMLParser):
+    """The page language and the level of every heading in the page's article."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.levels: list[int] = []
+        self._article = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.lang = dict(attrs).get("lang") or ""
+        if tag == "article":
+            self._article += 1
+        if self._article and re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._article -= 1
+
+
+def _outlines(site: Path) -> dict[str, _Outline]:
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        outline = _Outline()
+        outline.feed(path.read_text(encoding="utf-8"))
+        found[path.relative_to(site).as_posix()] = outline
+    return found
+
+
+def test_every_page_declares_simplified_chinese(built_site: Path) -> None:
+    wrong = {path: o.lang for path, o in _outlines(built_site).items() if o.lang not in ("zh-CN", "zh-Hans")}
+    assert not wrong, f"pages whose <html lang> is not zh-CN: {wrong}"
+
+
+def test_headings_never_skip_a_level(built_site: Path) -> None:
+    skips = []
+    for path, outline in _outlines(built_site).items():
+        levels = outline.levels
+        if levels and levels[0] != 1:
+            skips.append(f"{path}: starts at h{levels[0]}")
+        skips += [f"{path}: h{a} → h{b}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert not skips, "headings that skip a level:\n" + "\n".join(skips)
