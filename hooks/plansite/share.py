@@ -1,0 +1,63 @@
+"""What a reader takes away from a page: buttons that copy a node's link or citation, and the data links.
+
+The buttons are plain HTML written at build time; their data attributes carry the canonical address and
+the citation up to its access date, which docs/assets/javascripts/share.js adds at copy time.
+"""
+
+from __future__ import annotations
+
+from . import labels as L
+from .markup import attr, md_link, relative
+from .model import Issuer, Node, Plan
+from .urls import MEASURES_CSV, PLAN_JSON, PLAN_SCHEMA, page_of, public_url
+
+MAX_AUTHORS = 3  # GB/T 7714—2015 8.1.2: up to three authors in full, otherwise the first three and 等
+
+
+def citation_head(plan: Plan, title: str) -> str:
+    """A GB/T 7714 electronic-resource citation of a part of the Plan, up to its access date:
+    `工业和信息化部, 教育部, 文化和旅游部, 等. 元宇宙…（2023—2025年）：M5 加快…[EB/OL]. (2023-09-08)`."""
+    issuers = [n.title for n in plan.of(Issuer)]
+    authors = issuers if len(issuers) <= MAX_AUTHORS else [*issuers[:MAX_AUTHORS], L.CITATION_MORE_AUTHORS]
+    template = L.CITATION if plan.document.announced else L.CITATION_UNDATED
+    return template.format(
+        authors=", ".join(authors), plan=plan.document.title, title=title, date=plan.document.announced
+    )
+
+
+def share_buttons(plan: Plan, node: Node, name: str, site_url: str) -> str:
+    """The two buttons of a node named `name` (`M5 加快…`), as a raw HTML block for its page or its section."""
+    url = public_url(page_of(node), site_url)
+    return (
+        f'<div class="share" role="group" aria-label="{attr(L.SHARE.format(name=name))}" data-url="{attr(url)}"'
+        f' data-cite="{attr(citation_head(plan, name))}">'
+        f'<button type="button" data-share="link">{L.COPY_LINK}</button>'
+        f'<button type="button" data-share="cite" aria-label="{L.COPY_CITATION_NAME}">{L.COPY_CITATION}</button></div>'
+    )
+
+
+def status_region() -> str:
+    """One live region per page: share.js writes its confirmation here, and screen readers announce it."""
+    return (
+        f'<div class="share-status" role="status" aria-live="polite" data-link="{attr(L.COPIED_LINK)}"'
+        f' data-cite="{attr(L.COPIED_CITATION)}" data-failed="{attr(L.COPY_FAILED)}"></div>'
+    )
+
+
+def data_line(here: str) -> str:
+    """The small line at the end of a node page that leads to the machine-readable data."""
+    links = _links(here)
+    return L.DATA_LINE.format(json=links["json"], csv=links["csv"]) + "\n{: .data-links }"
+
+
+def data_downloads(plan: Plan, here: str) -> str:
+    """The home page's sentence about the data files."""
+    links = _links(here)
+    return L.DATA_DOWNLOADS.format(json=links["json"], csv=links["csv"], schema=relative(here, PLAN_SCHEMA))
+
+
+def _links(here: str) -> dict[str, str]:
+    return {
+        "json": md_link("plan.json", relative(here, PLAN_JSON)),
+        "csv": md_link("measures.csv", relative(here, MEASURES_CSV)),
+    }
