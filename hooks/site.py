@@ -19,16 +19,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from plansite import PlanError, labels, load_plan, pages
+from plansite import PlanError, exports, labels, load_plan, pages, search, share
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.markup import relative
 from plansite.model import Plan, Section
-from plansite.urls import GROUPED, page_of, public_url
+from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
 MARKERS: dict[str, Callable[[Plan, str], str]] = {
     "<!-- plan:questions -->": pages.questions_list,
     "<!-- plan:structure -->": pages.structure_summary,
+    "<!-- plan:data -->": share.data_downloads,
 }
 DOWNLOAD_MARKER = "<!-- plan:download -->"
 BUNDLE = Path("dist/metaverse-action-plan-offline.zip")  # made by ./dev bundle, relative to mkdocs.yml
@@ -47,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report()) from None
     config.nav = pages.navigation(plan)
     offline = config.plugins["material/offline"].config.enabled
+    if not offline:  # the shim makes workers run from file://; online it would be one more blocking script
+        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     bundle = root / BUNDLE
     _build.clear()
     _build.update(
@@ -68,7 +71,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     if _build["bundle"]:
         files.append(File.generated(config, DOWNLOAD_URI, abs_src_path=str(_build["bundle"])))
+    for path, data in exports.exported_files(_build["plan"], config.site_url or "").items():  # type: ignore[arg-type]
+        files.append(File.generated(config, path, content=data))
     _add_short_links(files, config)
+    _build["search_ids"] = search.node_locations(_build["plan"], lambda path: files.get_file_from_path(path).url)  # type: ignore[arg-type, union-attr]
     return files
 
 
@@ -91,6 +97,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
     node = _build["nodes_by_page"].get(here)  # type: ignore[union-attr]
     url = public_url(here, config.site_url or "")
     page.canonical_url = url  # the offline copy names the online page, not its own .html file
+    page.meta["masthead"] = {"label": labels.PRINT_CANONICAL, "url": url}  # shown on paper only
     if node is not None:
         title, description, kind = pages.heading(node), node.summary, "article"
     elif page.is_homepage:
@@ -113,8 +120,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if DOWNLOAD_MARKER in markdown:
         markdown = markdown.replace(DOWNLOAD_MARKER, _download_note(here))
     section = _build["sections"].get(here)  # type: ignore[union-attr]
-    if section is not None or here == INDEX_PAGE:
-        markdown = render_sentences(markdown, here, _build["name_links"], labels.SENTENCE_ANCHOR)  # type: ignore[arg-type]
+    if section is not None or here in (INDEX_PAGE, FULL_TEXT):
+        markdown = render_sentences(markdown, here, _build["name_links"], labels.SENTENCE_ANCHOR, labels.SENTENCE_COPY)  # type: ignore[arg-type]
     if section is not None:
         markdown += "\n\n" + pages.section_topics(plan, section, here) + "\n"
     return markdown
@@ -131,7 +138,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         url = match[1]
         return match[0] if own != "/" and url.startswith(own) else f'<a href="{url}" rel="noopener noreferrer"'
 
-    return _EXTERNAL_LINK.sub(safe, html)
+    html = _EXTERNAL_LINK.sub(safe, html)
+    return html + share.status_region() if 'data-share="' in html else html
 
 
 def _download_note(here: str) -> str:
@@ -154,14 +162,17 @@ def _download_note(here: str) -> str:
 _INDENT = re.compile(r"\n[ \t]+")
 _PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 _THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'  # the theme leaves it unnamed
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Trim what every page repeats: the template's indentation (none of it is in <pre>) and the theme's
-    settings written as \\u escapes. The page renders the same; it is about a tenth smaller."""
+    settings written as \\u escapes. The page renders the same; it is about a tenth smaller. Also name the
+    search dialog, which screen readers otherwise announce as a bare "dialog"."""
     parts = _PRE.split(output)
     output = "".join(part if index % 2 else _INDENT.sub("\n", part) for index, part in enumerate(parts))
+    output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{labels.SEARCH_DIALOG}">', 1)
     return _THEME_CONFIG.sub(_compact_theme_config, output, count=1)
 
 
@@ -170,9 +181,22 @@ def _compact_theme_config(match: re.Match[str]) -> str:
     return match[1] + settings.translate(_SCRIPT_SAFE) + match[3]
 
 
+SEARCH_SCRIPT = Path("assets/javascripts/search.js")
+SEARCH_TABLES = "/* plan:search-tables */ null"
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Store the search index as UTF-8 rather than \\u escapes: half the bytes for Chinese text, same index."""
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """Add the Chinese character pairs to the search index (stored as UTF-8, half the bytes of \\u escapes)
+    and give the search script the tables it reads queries with; see plansite/search.py."""
+    site = Path(config.site_dir)
+    index_file = site / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = search.enrich_index(json.loads(index_file.read_text(encoding="utf-8")), _build["search_ids"])  # type: ignore[arg-type]
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    script = site / SEARCH_SCRIPT
+    code = script.read_text(encoding="utf-8")
+    if SEARCH_TABLES not in code:
+        raise PluginError(f"docs/{SEARCH_SCRIPT.as_posix()} 缺少占位 {SEARCH_TABLES}：搜索无法读取中文查询")
+    tables = json.dumps(search.browser_tables(_build["plan"], index), ensure_ascii=False, separators=(",", ":"))  # type: ignore[arg-type]
+    script.write_text(code.replace(SEARCH_TABLES, tables.translate(_SCRIPT_SAFE)), encoding="utf-8")

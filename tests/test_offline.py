@@ -146,7 +146,10 @@ def test_the_web_worker_shim_is_shipped_pinned_and_licensed() -> None:
     licence = (SHIM.parent / "LICENSE").read_text(encoding="utf-8")
     assert "MIT License" in licence or "Permission is hereby granted" in licence
     config = load_config(str(ROOT / "mkdocs.yml"))
-    assert config.extra["polyfills"] == ["assets/vendor/iframe-worker-1.0.4/shim.js"]
+    # The shim comes first (the offline plugin then adds no copy from unpkg.com); the rest is the site's own.
+    shim, *own = config.extra["polyfills"]
+    assert shim == "assets/vendor/iframe-worker-1.0.4/shim.js"
+    assert all((ROOT / "docs" / path).is_file() for path in own), own
 
 
 def test_no_offline_page_names_unpkg(bundle: Bundle) -> None:
@@ -284,3 +287,27 @@ def test_offline_pages_name_their_online_address(bundle: Bundle) -> None:
     assert '<link rel="canonical" href="https://example.org/measures/m5/">' in m5
     redirect = (bundle.root / "m5" / "index.html").read_text(encoding="utf-8")
     assert 'url=../measures/m5.html"' in redirect and 'href="../measures/m5.html"' in redirect
+
+
+def test_copy_buttons_and_data_work_from_disk(bundle: Bundle, recorded: RecordedPage) -> None:
+    """From file://: the buttons copy the online address and citation, with the clipboard and without it."""
+    from test_share import REFUSE_ASYNC_CLIPBOARD, SITE_URL, allow_clipboard, check_measure_page, check_sentence
+
+    for name in ("plan.json", "plan.schema.json", "measures.csv"):
+        assert (bundle.root / "data" / name).is_file(), f"the bundle lacks data/{name}"
+    m5 = (bundle.root / "measures" / "m5.html").read_text(encoding="utf-8")
+    assert '<a href="../data/plan.json">' in m5 and '<a href="../data/measures.csv">' in m5
+
+    page = recorded.page
+    allow_clipboard(page)
+    home = bundle.root.as_uri() + "/"
+    for refuse in (False, True):  # file:// is not a secure context in every browser: the fallback must work too
+        if refuse:
+            page.context.add_init_script(REFUSE_ASYNC_CLIPBOARD)
+        page.goto(home + "measures/m5.html")
+        check_measure_page(page, SITE_URL + "measures/m5/")
+        page.goto(home + "interpretation/q6.html")
+        check_sentence(page, "q6-s2", SITE_URL + "interpretation/q6/#q6-s2")
+        if refuse:
+            assert page.evaluate("window.__copyCommands") == 2
+    assert not recorded.record.problems(), "\n".join(recorded.record.problems())

@@ -127,11 +127,14 @@ class NameLink:
     title: str
 
 
-def render_sentences(markdown: str, page_path: str, links: Iterable[NameLink], anchor_label: str) -> str:
+def render_sentences(
+    markdown: str, page_path: str, links: Iterable[NameLink], anchor_label: str, copy_label: str = ""
+) -> str:
     """Turn sentence lines into one paragraph of `<span id>` elements, adding the name links.
 
     The reader sees exactly the sentence text: the permalink is an empty, labelled link that CSS shows
-    as an icon on hover and focus, and a linked name keeps its words.
+    as an icon on hover and focus, and a linked name keeps its words. With `copy_label`, an empty button
+    beside it copies the sentence's canonical link (docs/assets/javascripts/share.js).
     """
     by_sentence: dict[str, list[NameLink]] = {}
     for link in links:
@@ -153,9 +156,16 @@ def render_sentences(markdown: str, page_path: str, links: Iterable[NameLink], a
         sentence_id = match["id"]
         body = _linked(match["text"], by_sentence.get(sentence_id, ()), page_path)
         label = html.escape(anchor_label.format(id=sentence_id), quote=True)
+        copy = html.escape(copy_label.format(id=sentence_id), quote=True)
+        button = (
+            f'<button type="button" class="sentence-copy" data-share="sentence" aria-label="{copy}" title="{copy}">'
+            "</button>"
+            if copy_label
+            else ""
+        )
         paragraph.append(
             f'<span class="sentence" id="{sentence_id}">{body}'
-            f'<a class="sentence-anchor" href="#{sentence_id}" aria-label="{label}" title="{label}"></a></span>'
+            f'<a class="sentence-anchor" href="#{sentence_id}" aria-label="{label}" title="{label}"></a>{button}</span>'
         )
     flush()
     return "\n".join(out)

@@ -38,6 +38,7 @@ NAV = {
     "safeguards": "保障措施",
     "goals": "目标",
     "overview": "结构总览",
+    "full_text": "解读全文",
     "more": "更多",
 }
 
@@ -55,6 +56,7 @@ DISCUSSED_IN = "论及本条的问答"
 ROLE = {"lists": "列出名称", "explains": "论述"}
 SOURCES = "出处"
 CITE = "引用本页"
+ACCESS_DATE = "引用日期"  # left for the reader in the citation shown on a page; the 引用 button fills it in
 CANONICAL = "固定链接"
 PREVIOUS = "上一项"
 NEXT = "下一项"
@@ -71,7 +73,6 @@ SENTENCE_ANCHOR = "本句链接（{id}）"
 FACTS_SOURCE = "《行动计划》公开报道"
 REPORT = "报道："
 INTERPRETATION_SHORT = "解读"
-PLAN_NODE = "《{plan}》{label}"
 SHORT_LINK = "正在前往"
 DOWNLOAD = (
     "[下载离线版]({link})（ZIP，{size}，{date} 生成）："
@@ -79,7 +80,41 @@ DOWNLOAD = (
 )
 DOWNLOAD_MISSING = "离线版尚未生成：运行 `./dev bundle` 后重新构建，这里会出现下载链接。"
 OFFLINE_COPY = "你正在阅读离线版（{date} 生成）。它不需要联网，搜索同样可用。"
+FULL_TEXT_TITLE = "{title}全文"
+FULL_TEXT_DESCRIPTION = "《行动计划》官方解读的序言和七个问答合在一页，便于通读和打印。"
+FULL_TEXT_NOTE = "序言和七个问答合在一页，便于通读和打印。每句的固定链接在各问答页；也可从{index}分问阅读。"
+FULL_TEXT_INDEX = "解读目录"
+FULL_TEXT_OWN_PAGE = "本问单独页面"
+PRINT_CANONICAL = "本页网址："
+SEARCH_DIALOG = "搜索"
+OVERVIEW_DESCRIPTION = "目标、5项任务、14项措施、4项工程、3项保障措施的整体结构"
+OVERVIEW_INTRO = "《行动计划》的目标、任务与措施、工程和保障措施一览，每一项都可点开查看。"
+OVERVIEW_TASKS = "{tasks}与{measures}"
+OVERVIEW_SUPPORTS = "（共同支撑{tasks}）"
+OVERVIEW_SUPPORTED_BY = "{count}项工程共同支撑"
+OVERVIEW_RUN = "{first}至{last}"
 OFFLINE_COPY_UNDATED = "你正在阅读离线版。它不需要联网，搜索同样可用。"
+
+# Copying a link or a citation (hooks/plansite/share.py, docs/assets/javascripts/share.js).
+SHARE = "{name}：链接与引用"  # names the group of two buttons, so that each button's name stays short
+COPY_LINK = "复制链接"
+COPY_CITATION = "引用"
+COPY_CITATION_NAME = "复制引用"
+SENTENCE_COPY = "复制本句链接（{id}）"
+COPIED_LINK = "已复制链接"
+COPIED_CITATION = "已复制引用"
+COPY_FAILED = "浏览器不允许自动复制，请手动复制："
+# GB/T 7714—2015, electronic resource: 责任者. 题名[EB/OL]. (发布日期)[引用日期]. 网址. The browser adds the
+# access date and the address when the reader copies it. More than three authors: the first three, then 等.
+CITATION = "{authors}. {plan}：{title}[EB/OL]. ({date})"
+CITATION_UNDATED = "{authors}. {plan}：{title}[EB/OL]. "
+CITATION_MORE_AUTHORS = "等"
+
+# The machine-readable data (hooks/plansite/exports.py).
+DATA_LINE = "机器可读数据：{json} · {csv}"
+DATA_DOWNLOADS = (
+    "全部条目、关系和出处 {json}（[数据格式]({schema})），十四项措施一览 {csv}（UTF-8 表格，可用 Excel 打开）。"
+)
 
 
 def numbered(kind: str, number: int | None) -> str:
@@ -107,3 +142,19 @@ def sentence_label(sentence_id: str) -> str:
     section, number = sentence_id.split("-s")
     part = "序言" if section == "intro" else chinese_numeral(int(section[1:]))
     return f"{INTERPRETATION_SHORT} {part} · 第{number}句"
+
+
+# --- Search -------------------------------------------------------------------------------------
+
+# The words readers put before or around a number to mean one item: 措施5, 第5项措施, 任务二, 第四问.
+# `{n}` is the item's number; search reads Chinese numerals as digits, so 任务二 is 任务2.
+SEARCH_NAMES = {
+    "measure": ("措施{n}", "具体措施{n}", "第{n}项措施", "第{n}条措施", "第{n}个措施", "第{n}项具体措施"),
+    "task": ("任务{n}", "重点任务{n}", "第{n}项任务", "第{n}个任务", "第{n}大任务", "第{n}项重点任务"),
+    "project": ("工程{n}", "重点工程{n}", "第{n}项工程", "第{n}个工程"),
+    "safeguard": ("保障措施{n}", "保障{n}", "第{n}项保障措施", "第{n}条保障措施"),
+    "principle": ("原则{n}", "基本原则{n}", "第{n}项原则", "第{n}条原则"),
+    "goal": ("目标{n}", "第{n}个目标"),
+    "section": ("问{n}", "问题{n}", "问答{n}", "第{n}问", "第{n}个问题", "第{n}个问答"),
+}
+SEARCH_NOTHING = "试试更短的词（如“算力”“人才”），去掉空格，或输入编号（如 M5、T2、措施5）。"

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 import yaml
 
 from . import labels as L
+from . import share
+from .fulltext import full_text_page
 from .interpretation import INDEX_PAGE, NameLink
 from .markup import attr, md_link, md_text, relative
 from .model import (
@@ -34,7 +36,8 @@ from .model import (
     Task,
     Technology,
 )
-from .urls import GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
+from .overview import overview_page
+from .urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
 
 INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
 
@@ -68,6 +71,7 @@ def generated_pages(plan: Plan, site_url: str) -> dict[str, str]:
         for node in nodes:
             pages[page_of(node)] = node_page(plan, node, site_url)
     pages[OVERVIEW] = overview_page(plan)
+    pages[FULL_TEXT] = full_text_page(plan)
     return pages
 
 
@@ -83,9 +87,10 @@ def navigation(plan: Plan) -> list:
             {nav_title(task): [page_of(task), *({nav_title(m): page_of(m)} for m in plan.targets(task.id, "contains"))]}
         )
     tasks.append(index_of(Measure))
+    full_text = {L.NAV["full_text"]: FULL_TEXT}
     return [
         {L.NAV["home"]: HOME},
-        {L.NAV["interpretation"]: [INDEX_PAGE, *(page_of(s) for s in plan.of(Section))]},
+        {L.NAV["interpretation"]: [INDEX_PAGE, *(page_of(s) for s in plan.of(Section)), full_text]},
         {L.NAV["tasks"]: tasks},
         {L.NAV["projects"]: entries(Project)},
         {L.NAV["safeguards"]: entries(Safeguard)},
@@ -112,7 +117,8 @@ def _front_matter(title: str, description: str, **extra: object) -> str:
 def node_page(plan: Plan, node: Node, site_url: str) -> str:
     here = page_of(node)
     head = [_front_matter(heading(node), node.summary), f"# {md_text(heading(node))}", _trail(plan, node, here)]
-    return "\n\n".join(p for p in head + node_sections(plan, node, here, site_url) if p) + "\n"
+    tail = [share.data_line(here)]
+    return "\n\n".join(p for p in head + node_sections(plan, node, here, site_url) + tail if p) + "\n"
 
 
 def grouped_page(plan: Plan, node_type: type[Node], nodes: list[Node], site_url: str) -> str:
@@ -123,6 +129,7 @@ def grouped_page(plan: Plan, node_type: type[Node], nodes: list[Node], site_url:
     for node in nodes:
         parts.append(f"## {md_text(heading(node))} {{#{node.id.lower()}}}")
         parts += [_demote(part) for part in node_sections(plan, node, here, site_url) if part]
+    parts.append(share.data_line(here))
     return "\n\n".join(parts) + "\n"
 
 
@@ -132,7 +139,8 @@ def _demote(markdown: str) -> str:
 
 def node_sections(plan: Plan, node: Node, here: str, site_url: str) -> list[str]:
     """What is said about a node, section by section, on its own page or in its kind's page."""
-    parts = [f'## {L.SUMMARY}\n\n{md_text(node.summary)}\n{{: .editorial-summary title="{attr(L.SUMMARY_BADGE)}" }}']
+    parts = [share.share_buttons(plan, node, heading(node), site_url)]
+    parts += [f'## {L.SUMMARY}\n\n{md_text(node.summary)}\n{{: .editorial-summary title="{attr(L.SUMMARY_BADGE)}" }}']
     if isinstance(node, Goal):
         parts.append(_indicators(plan, node, here))
     parts.append(_interpretation(plan, node, here))
@@ -275,10 +283,10 @@ def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
 
 
 def _citation(plan: Plan, node: Node, site_url: str) -> str:
+    """The same GB/T 7714 citation the 引用 button copies; on the page the access date is left for the reader."""
     url = public_url(page_of(node), site_url)
-    label = " ".join(x for x in (L.numbered(node.kind, node.number), node.title) if x)
-    text = f"{L.PLAN_NODE.format(plan=plan.document.title, label=label)}. {url}"
-    return f"## {L.CITE}\n\n{md_text(text.split(url)[0])}<{url}>\n{{: .citation }}"
+    head = share.citation_head(plan, heading(node))
+    return f"## {L.CITE}\n\n{md_text(head)}[{L.ACCESS_DATE}]. <{url}>.\n{{: .citation }}"
 
 
 def _indicators(plan: Plan, goal: Goal, here: str) -> str:
@@ -316,35 +324,6 @@ def index_page(plan: Plan, node_type: type[Node], nodes: list[Node]) -> str:
         statements = {e: None for n in nodes for e in plan.edges_from(n.id, "supports")}
         parts.append(_jointly(plan, list(statements), here))
     return "\n\n".join(parts) + "\n"
-
-
-def overview_page(plan: Plan) -> str:
-    """The whole structure as nested lists, laid out as boxes by CSS; a screen reader reads the same tree."""
-    here = OVERVIEW
-
-    def group(css: str, items: list[str]) -> str:
-        return f'<div class="{css}" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
-
-    def nested(title: str, nodes: list[Node]) -> str:
-        return f"- {md_text(title)}\n" + "\n".join(f"    - {link_to(n, here)}" for n in nodes)
-
-    tasks = [
-        f"- {link_to(task, here)}\n" + "\n".join(f"    - {link_to(m, here)}" for m in plan.targets(task.id, "contains"))
-        for task in plan.of(Task)
-    ]
-    projects = plan.of(Project)
-    supported = plan.targets(projects[0].id, "supports") if projects else []
-    jointly = "、".join(L.numbered("task", t.number) for t in supported)
-    project_title = f"{L.INDEX_TITLE['projects']}（共同支撑{jointly}）" if jointly else L.INDEX_TITLE["projects"]
-    body = [
-        group("overview-goals", [nested(L.INDEX_TITLE["goals"], plan.of(Goal))]),
-        group("overview-tasks", tasks),
-        group("overview-projects", [nested(project_title, projects)]),
-        group("overview-safeguards", [nested(L.INDEX_TITLE["safeguards"], plan.of(Safeguard))]),
-    ]
-    description = "目标、5项任务、14项措施、4项工程、3项保障措施的整体结构"
-    head = [_front_matter(L.NAV["overview"], description, hide=["toc"]), f"# {L.NAV['overview']}"]
-    return "\n\n".join([*head, '<div class="plan-overview" markdown>', *body, "</div>"]) + "\n"
 
 
 def short_link_page(node: Node, target: str, canonical: str) -> str:

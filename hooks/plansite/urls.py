@@ -6,7 +6,13 @@ from .interpretation import section_page
 from .model import Issuer, Node, Principle, Section, Technology
 
 OVERVIEW = "overview/index.md"
+FULL_TEXT = "interpretation/full.md"  # the whole interpretation on one page; sentences keep their Q&A page
 HOME = "index.md"
+
+# Machine-readable copies of the plan, beside the pages: /data/plan.json and its schema, /data/measures.csv.
+PLAN_JSON = "data/plan.json"
+PLAN_SCHEMA = "data/plan.schema.json"
+MEASURES_CSV = "data/measures.csv"
 
 
 # Kinds whose nodes are short enough to share one page, a section each: /technologies/#ai.
