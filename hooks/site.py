@@ -74,7 +74,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path, data in exports.exported_files(_build["plan"], config.site_url or "").items():  # type: ignore[arg-type]
         files.append(File.generated(config, path, content=data))
     _add_short_links(files, config)
-    _build["search_ids"] = search.node_locations(_build["plan"], lambda path: files.get_file_from_path(path).url)  # type: ignore[arg-type, union-attr]
+    url_of = lambda path: files.get_file_from_path(path).url  # noqa: E731 - this build's URL of a docs file
+    _build["search_ids"] = search.node_locations(_build["plan"], url_of)  # type: ignore[arg-type, union-attr]
+    _build["search_lists"] = [url_of(path) for path in search.list_pages(_build["plan"])]  # type: ignore[arg-type, union-attr]
     return files
 
 
@@ -192,7 +194,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     index_file = site / "search" / "search_index.json"
     if not index_file.is_file():
         return
-    index = search.enrich_index(json.loads(index_file.read_text(encoding="utf-8")), _build["search_ids"])  # type: ignore[arg-type]
+    index = search.enrich_index(
+        json.loads(index_file.read_text(encoding="utf-8")), _build["search_ids"], _build["search_lists"]
+    )  # type: ignore[arg-type]
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = site / SEARCH_SCRIPT
     code = script.read_text(encoding="utf-8")

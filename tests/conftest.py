@@ -168,8 +168,9 @@ def recorded(browser: Browser) -> Iterator[RecordedPage]:
     page.on("requestfailed", on_request_failed)
     page.on(
         "response",
-        lambda response: response.status >= 400
-        and record.bad_status.append(f"{page.url}: {response.status} {response.url}"),
+        lambda response: (
+            response.status >= 400 and record.bad_status.append(f"{page.url}: {response.status} {response.url}")
+        ),
     )
     try:
         yield RecordedPage(page, record)

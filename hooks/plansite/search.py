@@ -28,8 +28,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
 from . import labels as L
-from .model import Plan
-from .urls import page_of
+from .model import Plan, Section
+from .urls import GROUPED, HOME, OVERVIEW, index_of, page_of
 
 JOIN = "_"  # between the two halves of a pair: not Chinese, so the worker passes `产_业` on unchanged
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -108,12 +108,25 @@ def node_locations(plan: Plan, url_of: Callable[[str], str]) -> dict[str, list[s
     return located
 
 
-def enrich_index(index: dict, ids: Mapping[str, Iterable[str]]) -> dict:
+LIST_BOOST = 0.5  # a page that lists many items ranks below the page of the item a query is about
+
+
+def list_pages(plan: Plan) -> list[str]:
+    """Docs paths of the pages that only gather other pages' words: the home page, the overview and the
+    index of every kind that has a page per node."""
+    kinds = {type(node) for node in plan.nodes.values() if not isinstance(node, (Section, *GROUPED))}
+    return [HOME, OVERVIEW, *sorted(index_of(kind) for kind in kinds)]
+
+
+def enrich_index(index: dict, ids: Mapping[str, Iterable[str]], lists: Iterable[str] = ()) -> dict:
     """Add the pair fields to every entry of the theme's search index, and clean the text it shows.
-    `ids` is `node_locations` of the plan."""
+    `ids` is `node_locations` of the plan; entries of the pages at `lists` (their URLs) rank lower."""
+    lists = set(lists)
     for entry in index["docs"]:
         entry["title"] = entry["title"].replace("\u200b", "")
         entry["text"] = entry["text"].replace("\u200b", "")
+        if entry["location"].partition("#")[0] in lists:
+            entry["boost"] = LIST_BOOST
         entry.update(entry_fields(entry["title"], entry["text"], ids.get(entry["location"], ())))
     return index
 
