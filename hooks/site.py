@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import re
 import time
@@ -19,11 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from plansite import PlanError, exports, labels, load_plan, pages, search, share
+from plansite import PlanError, exports, labels, load_plan, pages, preview_image, search, share
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.markup import relative
 from plansite.model import Plan, Section
-from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
+from plansite.urls import FULL_TEXT, GROUPED, HOME, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
 MARKERS: dict[str, Callable[[Plan, str], str]] = {
@@ -34,6 +35,9 @@ MARKERS: dict[str, Callable[[Plan, str], str]] = {
 DOWNLOAD_MARKER = "<!-- plan:download -->"
 BUNDLE = Path("dist/metaverse-action-plan-offline.zip")  # made by ./dev bundle, relative to mkdocs.yml
 DOWNLOAD_URI = f"downloads/{BUNDLE.name}"  # where the online site serves it
+PREVIEW_CACHE = Path(".cache/previews")  # link-preview PNGs by the hash of what they show, relative to mkdocs.yml
+PREVIEW_FONT_DIR = "PREVIEW_FONT_DIR"  # set: look for the CJK font only in this folder (tests point it at nothing)
+log = logging.getLogger("mkdocs.hooks.site")
 
 _build: dict[str, object] = {}  # the plan and its pages, loaded once per build in on_config
 
@@ -51,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not offline:  # the shim makes workers run from file://; online it would be one more blocking script
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     bundle = root / BUNDLE
+    fonts = None if offline else _preview_fonts()  # a link preview is made from the online page only
     _build.clear()
     _build.update(
         offline=offline,
@@ -60,8 +65,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         name_links=pages.name_links(plan),
         sections={page_of(s): s for s in plan.of(Section)},
         nodes_by_page={page_of(n): n for n in plan.nodes.values() if not isinstance(n, (Section, *GROUPED))},
+        fonts=fonts,
+        previews=preview_image.previews(plan, config.site_name) if fonts else {},
     )
     return config
+
+
+def _preview_fonts() -> preview_image.Fonts | None:
+    """The CJK font the link-preview images are drawn with; without one (said at INFO: strict mode stops at a
+    warning) the site has no images rather than images of boxes."""
+    only = os.environ.get(PREVIEW_FONT_DIR)
+    fonts = preview_image.find_fonts([only], ask_fontconfig=False) if only is not None else preview_image.find_fonts()
+    if fonts is None:
+        log.info(labels.PREVIEW_NO_FONT)
+    return fonts
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -74,6 +91,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path, data in exports.exported_files(_build["plan"], config.site_url or "").items():  # type: ignore[arg-type]
         files.append(File.generated(config, path, content=data))
     _add_short_links(files, config)
+    previews: dict[str, preview_image.Preview] = _build["previews"]  # type: ignore[assignment]
+    if previews:  # drawn into the cache the first time, copied from it after that
+        cache = Path(config.config_file_path).parent / PREVIEW_CACHE
+        images = preview_image.cached_images(previews.values(), _build["fonts"], cache)  # type: ignore[arg-type]
+        for preview in previews.values():
+            files.append(File.generated(config, preview.path, abs_src_path=str(images[preview.name])))
     url_of = lambda path: files.get_file_from_path(path).url  # noqa: E731 - this build's URL of a docs file
     _build["search_ids"] = search.node_locations(_build["plan"], url_of)  # type: ignore[arg-type, union-attr]
     _build["search_lists"] = [url_of(path) for path in search.list_pages(_build["plan"])]  # type: ignore[arg-type, union-attr]
@@ -110,6 +133,15 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
         kind = "article"
     if not _build["offline"]:  # a link preview is made from the online page; the offline copy needs none
         page.meta["preview"] = {"title": title, "description": description, "url": url, "type": kind}
+        previews: dict[str, preview_image.Preview] = _build["previews"]  # type: ignore[assignment]
+        image = previews.get(here) or previews.get(HOME)
+        if image is not None:
+            page.meta["preview"]["image"] = {
+                "url": (config.site_url or "/").rstrip("/") + "/" + image.path,
+                "alt": image.alt,
+                "width": preview_image.WIDTH,
+                "height": preview_image.HEIGHT,
+            }
     return context
 
 

@@ -158,3 +158,19 @@ SEARCH_NAMES = {
     "section": ("问{n}", "问题{n}", "问答{n}", "第{n}问", "第{n}个问题", "第{n}个问答"),
 }
 SEARCH_NOTHING = "试试更短的词（如“算力”“人才”），去掉空格，或输入编号（如 M5、T2、措施5）。"
+
+# Link-preview images (hooks/plansite/preview_image.py): the line under the site name on each image.
+PREVIEW_SEPARATOR = "·"  # the CJK font draws it full-width: no spaces around it
+PREVIEW_PARENT = "属于 {parent}"
+PREVIEW_CONTAINS = "包含 {children}"
+PREVIEW_SUPPORTS = "共同支撑 {tasks}"
+PREVIEW_LIST = "、"
+PREVIEW_HOME_CONTEXT = "{lead}等{count}部门印发·官方解读逐句可链接"
+PREVIEW_HOME_SUMMARY = (
+    "{tasks}项重点任务、{measures}项具体措施、{projects}项工程、{safeguards}项保障措施，每一条都注明出处。"
+)
+PREVIEW_ALT = "{site}：{heading}（{context}）"
+PREVIEW_NO_FONT = (
+    "没有找到 Noto Sans CJK SC 字体，本次构建不生成链接预览图（og:image）；"
+    "安装 Debian 软件包 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk）后重新构建即可。"
+)
