@@ -1,0 +1,439 @@
+"""How fast and how small the site is, and how its build scales: one line per figure, with its budget.
+
+    .venv/bin/python tests/benchmarks/run.py [--quick] [--out FILE] [--write-md] [--sizes 100,1000,5000]
+
+Prints `name: value unit (budget: …) PASS|FAIL`, writes the same figures to tests/benchmarks/results.json
+(or --out), and exits 1 when any budget fails. --write-md also rewrites the "Latest numbers" part of
+BENCHMARKS.md. --quick takes fewer runs and smaller synthetic plans (for working on the benchmark itself;
+its numbers are not the published ones). How each figure is measured: BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+
+from generate import generate_project  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+KB = 1024  # as the site itself counts the offline zip's size
+LONG_BUILD = 60.0  # seconds: a build this long is not warmed up first, and gets 3 runs
+MD_START = "<!-- results:start -->"
+MD_END = "<!-- results:end -->"
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float | None
+    unit: str
+    budget: str = ""
+    passed: bool | None = None  # None: no budget, reported only
+    note: str = ""
+    detail: dict = field(default_factory=dict)
+
+    def line(self) -> str:
+        shown = "n/a" if self.value is None else _number(self.value)
+        text = f"{self.name}: {shown} {self.unit}".rstrip()
+        if self.budget:
+            text += f" (budget: {self.budget}) {'PASS' if self.passed else 'FAIL'}"
+        if self.note:
+            text += f"  [{self.note}]"
+        return text
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer() and abs(value) < 1000:
+        return str(int(value))
+    if value >= 100:
+        return f"{value:.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def check(name: str, value: float | None, unit: str, limit: float, *, at_least: bool = False, **extra) -> Figure:
+    sign = "≥" if at_least else "≤"
+    passed = value is not None and (value >= limit if at_least else value <= limit)
+    return Figure(name, value, unit, f"{sign} {_number(limit)} {unit}".rstrip(), passed, **extra)
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.runs = 3 if args.quick else 5
+        self.figures: list[Figure] = []
+        self.tmp = Path(tempfile.mkdtemp(prefix="plan-bench-"))
+
+    def add(self, figure: Figure) -> None:
+        self.figures.append(figure)
+        print(figure.line(), flush=True)
+
+    def worker(self, *argv: str, timeout: float | None = None) -> dict:
+        """Run tests/benchmarks/worker.py in a fresh Python process; its last stdout line is JSON."""
+        # A session of its own, so that a build that runs out of time is stopped with the worker around it.
+        process = subprocess.Popen(
+            [PYTHON, str(HERE / "worker.py"), *argv],
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            return {"ok": False, "timeout": True, "log": f"timed out after {timeout:.0f} s"}
+        lines = stdout.strip().splitlines()
+        if process.returncode != 0 or not lines:
+            return {"ok": False, "log": (stderr or stdout)[-3000:]}
+        return json.loads(lines[-1])
+
+    def builds(self, project: Path, label: str, runs: int, *, warm_up: bool = True) -> tuple[list[dict], Path]:
+        """`runs` strict builds of `project` (after one warm-up build), each in a fresh child process."""
+        site = self.tmp / f"site-{label}"
+        done: list[dict] = []
+        timeout = self.args.timeout
+        if warm_up:
+            first = self.worker("build", str(project), str(site), str(timeout), timeout=timeout + 120)
+            if not first["ok"]:
+                return [first], site
+            if first["seconds"] > LONG_BUILD:  # minutes-long: the warm-up is a run, and three are enough
+                first["warm_up_counted"] = True
+                done.append(first)
+                runs = 3
+        while len(done) < runs:
+            shutil.rmtree(site, ignore_errors=True)
+            result = self.worker("build", str(project), str(site), str(timeout), timeout=timeout + 120)
+            done.append(result)
+            if not result["ok"]:
+                break
+        return done, site
+
+    # -- the real site --------------------------------------------------------------------------
+
+    def real_build(self) -> Path | None:
+        results, site = self.builds(ROOT, "real", self.runs)
+        if not all(r["ok"] for r in results):
+            self.add(Figure("real site strict build", None, "s", "≤ 1.5 s", False, note=_failure(results)))
+            return None
+        times = [r["seconds"] for r in results]
+        self.add(
+            check(
+                "real site strict build (subprocess, warm, median)",
+                statistics.median(times),
+                "s",
+                1.5,
+                note=f"{len(times)} runs after a warm-up: " + ", ".join(f"{t:.2f}" for t in times),
+                detail={"times": times, "peak_mib": max(r["peak_mib"] for r in results)},
+            )
+        )
+        self.add(Figure("real site build peak memory", max(r["peak_mib"] for r in results), "MiB"))
+        return site
+
+    def profile(self) -> None:
+        runs = [self.worker("profile", str(ROOT), str(self.tmp / f"site-profile-{i}")) for i in range(self.runs)]
+        if not all(r["ok"] for r in runs):
+            self.add(Figure("hooks' share of the build", None, "%", "≤ 15 %", False, note=_failure(runs)))
+            return
+        shares = sorted(runs, key=lambda r: r["hooks_seconds"] / r["seconds"])
+        median = shares[len(shares) // 2]
+        share = 100 * median["hooks_seconds"] / median["seconds"]
+        self.add(
+            check(
+                "hooks' share of the build (cProfile, in-process, median)",
+                share,
+                "%",
+                15,
+                note=f"hooks/site.py entry points {median['hooks_seconds']:.2f} s of {median['seconds']:.2f} s "
+                f"profiled; {self.runs} fresh processes",
+                detail={k: median[k] for k in ("hook_entry_points", "breakdown", "top", "seconds", "hooks_seconds")},
+            )
+        )
+        self.add(Figure("in-process build under cProfile (median)", statistics.median(r["seconds"] for r in runs), "s"))
+        for label, seconds in median["breakdown"].items():
+            self.add(Figure(f"  of which {label}", 100 * seconds / median["seconds"], "%", note=f"{seconds:.2f} s"))
+        for hook, seconds in sorted(median["hook_entry_points"].items(), key=lambda kv: -kv[1]):
+            self.add(Figure(f"  of which hooks/site.py {hook}", 100 * seconds / median["seconds"], "%"))
+
+    def serve_rebuild(self) -> None:
+        project = self.tmp / "serve-project"
+        for name in ("data", "docs", "hooks"):
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        result = self.worker("rebuild", str(project), str(self.runs))
+        if not result["ok"] or not result.get("times"):
+            self.add(Figure("serve rebuild after a data/ edit", None, "s", "≤ 1.5 s", False, note=_failure([result])))
+            return
+        times = result["times"]
+        self.add(
+            check(
+                "serve rebuild after editing data/measures.yaml (in-process, median)",
+                statistics.median(times),
+                "s",
+                1.5,
+                note=f"{len(times)} edits after a warm-up edit: " + ", ".join(f"{t:.2f}" for t in times),
+                detail=result,
+            )
+        )
+
+    def page_weight(self, site: Path) -> None:
+        from page_weight import first_loads
+
+        for load in first_loads(str(site), ["measures/m5/", ""]):
+            name = f"/{load.path}" if load.path else "/ (home)"
+            detail = {"responses": load.responses, "foreign": load.foreign}
+            searched = "search index fetched" if load.search_index_loaded else "search index NOT fetched"
+            self.add(
+                check(
+                    f"first load {name}: gzip bytes (level 9, all responses)",
+                    load.gzip_bytes / KB,
+                    "KB",
+                    120,
+                    note=f"{load.raw_bytes / KB:.0f} KB uncompressed; {searched} after focusing search",
+                    detail=detail,
+                )
+            )
+            self.add(check(f"first load {name}: requests", load.requests, "", 10))
+            self.add(
+                check(
+                    f"first load {name}: requests to other hosts (aborted)",
+                    len(load.foreign),
+                    "",
+                    0,
+                    note=", ".join(load.foreign[:3]),
+                )
+            )
+
+    def search_index(self, site: Path) -> None:
+        data = (site / "search" / "search_index.json").read_bytes()
+        self.add(Figure("search index search/search_index.json", len(data) / KB, "KB"))
+        self.add(Figure("search index gzip (level 9)", len(gzip.compress(data, 9, mtime=0)) / KB, "KB"))
+
+    def offline_zip(self) -> None:
+        site, archive = self.tmp / "offline-site", self.tmp / "offline.zip"
+        env = {**ENV, "OFFLINE": "true"}
+        if "SOURCE_DATE_EPOCH" not in env:
+            git = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+            env["SOURCE_DATE_EPOCH"] = git.stdout.strip() or "315532800"
+        build = subprocess.run(
+            [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        pack = build.returncode == 0 and subprocess.run(
+            [PYTHON, str(ROOT / "scripts" / "bundle.py"), str(site), str(archive)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if build.returncode != 0 or not pack or pack.returncode != 0 or not archive.is_file():
+            log = build.stderr if build.returncode else (pack.stderr if pack else "")
+            self.add(Figure("offline zip", None, "KB", "≤ 400 KB", False, note=log.strip()[-300:]))
+            return
+        self.add(check("offline zip (OFFLINE=true build + scripts/bundle.py)", archive.stat().st_size / KB, "KB", 400))
+
+    def lighthouse(self, site: Path) -> None:
+        """Lighthouse scores (mobile) of the home page and /measures/m5/, from tests/benchmarks/lighthouse.py."""
+        # The hook point: lighthouse.py (written separately) offers serve(site) -> (server, base URL) and
+        # lighthouse_scores(url) -> {category: 0–100}. Without it, or without its npm package, this is skipped.
+        if not (HERE / "lighthouse.py").is_file():
+            self.add(Figure("Lighthouse", None, "", note="skipped: tests/benchmarks/lighthouse.py does not exist"))
+            return
+        import lighthouse  # type: ignore[import-not-found]
+
+        budgets = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
+        server, base = lighthouse.serve(site)
+        try:
+            for path in ("", "measures/m5/"):
+                name = f"/{path}" if path else "/ (home)"
+                try:
+                    scores = lighthouse.lighthouse_scores(base + path)
+                except Exception as error:  # noqa: BLE001 - report it; the other figures still count
+                    self.add(Figure(f"Lighthouse {name}", None, "", "scores", False, note=f"{error}"[:300]))
+                    continue
+                for category, limit in budgets.items():
+                    self.add(check(f"Lighthouse {name} {category}", scores.get(category), "", limit, at_least=True))
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    # -- scale ----------------------------------------------------------------------------------
+
+    def scale(self, sizes: list[int]) -> None:
+        medians: dict[int, float] = {}
+        for size in sizes:
+            project = self.tmp / f"plan-{size}"
+            plan = generate_project(project, size)
+            nodes = sum(plan.nodes.values())
+            results, site = self.builds(project, f"plan-{size}", self.runs)
+            if not all(r["ok"] for r in results):
+                # A build that ran out of time still says something: it took at least that long.
+                timed_out = any(r.get("timeout") for r in results)
+                at_least = self.args.timeout if timed_out else None
+                if timed_out:
+                    medians[size] = at_least  # a lower bound, for the ratio below
+                budget = {1000: ("≤ 15 s", False)}.get(size, ("", None))
+                self.add(Figure(f"build, {size} measures (> timeout)", at_least, "s", *budget, note=_failure(results)))
+                peak = max((r["peak_mib"] for r in results if "peak_mib" in r), default=None)
+                self.add(
+                    check(f"build peak memory, {size} measures (until stopped)", peak, "MiB", 1024)
+                    if size == 5000
+                    else Figure(f"build peak memory, {size} measures (until stopped)", peak, "MiB")
+                )
+                shutil.rmtree(project, ignore_errors=True)
+                continue
+            times = [r["seconds"] for r in results]
+            medians[size] = statistics.median(times)
+            counted = results[0].get("warm_up_counted")
+            runs = f"{len(times)} runs" + (
+                " (over a minute each: no separate warm-up)" if counted else " after a warm-up"
+            )
+            note = f"{nodes} nodes, {sum(plan.edges.values())} edges, {plan.quotes} quotes; {runs}: " + ", ".join(
+                f"{t:.1f}" for t in times
+            )
+            detail = {"plan": plan.as_dict(), "times": times, "peak_mib": [r["peak_mib"] for r in results]}
+            detail["site_mib"] = _tree_size(site) / KB / KB
+            if size == 1000:
+                self.add(check(f"build, {size} measures (median)", medians[size], "s", 15, note=note, detail=detail))
+            else:
+                self.add(Figure(f"build, {size} measures (median)", medians[size], "s", note=note, detail=detail))
+            peak = max(r["peak_mib"] for r in results)
+            if size == 5000:
+                self.add(check(f"build peak memory, {size} measures", peak, "MiB", 1024))
+            else:
+                self.add(Figure(f"build peak memory, {size} measures", peak, "MiB"))
+            self.add(Figure(f"built site size, {size} measures", detail["site_mib"], "MiB"))
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.rmtree(project, ignore_errors=True)
+        if 1000 in sizes and 5000 in sizes:
+            # A timed-out 5,000 build gives a lower bound of the ratio; a timed-out 1,000 build gives nothing.
+            lower = {size for size in (1000, 5000) if medians.get(size) == self.args.timeout}
+            ratio = medians[5000] / medians[1000] if {1000, 5000} <= set(medians) and 1000 not in lower else None
+            bound = "at least: the 5,000 build timed out" if 5000 in lower and ratio else ""
+            self.add(check("build time ratio 5,000 / 1,000 measures", ratio, "×", 6, note=bound))
+
+    # -- output ---------------------------------------------------------------------------------
+
+    def report(self, started: float) -> dict:
+        return {
+            "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "machine": machine(),
+            "quick": self.args.quick,
+            "options": sys.argv[1:],
+            "seconds": round(time.perf_counter() - started),
+            "passed": all(f.passed is not False for f in self.figures),
+            "figures": [asdict(f) for f in self.figures],
+        }
+
+
+def machine() -> dict:
+    cpu = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average_at_end": os.getloadavg(),
+    }
+
+
+def _failure(results: list[dict]) -> str:
+    bad = next((r for r in results if not r["ok"]), {})
+    log = str(bad.get("log", "")).strip().splitlines()
+    return "failed: " + (log[-1] if log else "no output")[:300]
+
+
+def _tree_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def write_markdown(report: dict, path: Path) -> None:
+    lines = [
+        MD_START,
+        f"Run on {report['date']} — {report['machine']['nproc']} cores, {report['machine']['cpu']}, "
+        f"Python {report['machine']['python']}, load average at the end "
+        f"{', '.join(f'{x:.1f}' for x in report['machine']['load_average_at_end'])}"
+        + (f" (options: {' '.join(report['options'])})" if report.get("options") else "")
+        + f"; {report['seconds']} s in all.",
+        "",
+        "```",
+        *(Figure(**f).line() for f in report["figures"]),
+        "```",
+        MD_END,
+    ]
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(MD_START), text.index(MD_END) + len(MD_END)
+    path.write_text(text[:start] + "\n".join(lines) + text[end:], encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs, synthetic plans of 100 and 300 measures")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json", help="where to write the JSON")
+    parser.add_argument("--sizes", help="synthetic plan sizes, comma-separated (default 100,1000,5000)")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds before one build counts as failed")
+    parser.add_argument("--write-md", action="store_true", help="rewrite the latest numbers in BENCHMARKS.md")
+    parser.add_argument("--only", help="comma-separated parts: real,profile,serve,weight,zip,lighthouse,scale")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([100, 300] if args.quick else [100, 1000, 5000])
+    parts = (
+        set(args.only.split(",")) if args.only else {"real", "profile", "serve", "weight", "zip", "lighthouse", "scale"}
+    )
+
+    bench = Bench(args)
+    started = time.perf_counter()
+    try:
+        site = bench.real_build() if parts & {"real", "weight", "lighthouse"} else None
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("profile", bench.profile),
+            ("serve", bench.serve_rebuild),
+            ("weight", lambda: site and (bench.page_weight(site), bench.search_index(site))),
+            ("zip", bench.offline_zip),
+            ("lighthouse", lambda: site and bench.lighthouse(site)),
+            ("scale", lambda: bench.scale(sizes)),
+        ]
+        for part, step in steps:
+            if part in parts:
+                step()
+    finally:
+        shutil.rmtree(bench.tmp, ignore_errors=True)
+    report = bench.report(started)
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if args.write_md:
+        write_markdown(report, ROOT / "BENCHMARKS.md")
+    failed = [f.name for f in bench.figures if f.passed is False]
+    print(f"{len(failed)} budget(s) failed" + (": " + "; ".join(failed) if failed else "") + f"; JSON: {args.out}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
