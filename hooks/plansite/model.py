@@ -193,7 +193,18 @@ class Plan:
     facts: FactsFile
 
     def of(self, node_type: type[Node]) -> list[Node]:
+        """The nodes of one kind (or of several, for a base class), in presentation order."""
+        kinds = [kind for kind in self._kinds if issubclass(kind, node_type)]
+        if len(kinds) == 1:
+            return list(self._kinds[kinds[0]])
         return [n for n in self.nodes.values() if isinstance(n, node_type)]
+
+    @cached_property
+    def _kinds(self) -> dict[type[Node], list[Node]]:
+        index: dict[type[Node], list[Node]] = {}
+        for node in self.nodes.values():
+            index.setdefault(type(node), []).append(node)
+        return index
 
     @cached_property
     def _out(self) -> dict[tuple[str, str], list[Edge]]:

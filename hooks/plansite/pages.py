@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import yaml
 
@@ -75,18 +75,33 @@ def generated_pages(plan: Plan, site_url: str) -> dict[str, str]:
     return pages
 
 
+NAV_GROUP = 20  # a list longer than this is shown in groups of this many (T1–T20, T21–T40 …)
+
+
+def _in_groups(nodes: list[Node], entry: Callable[[Node], object]) -> list:
+    """Navigation entries for `nodes`, in groups (T1–T20, T21–T40 …) when there are more than NAV_GROUP:
+    the theme writes the whole open section into every page, so a flat list of a thousand items would put
+    all of them into each of those thousand pages."""
+    if len(nodes) <= NAV_GROUP:
+        return [entry(n) for n in nodes]
+    size = NAV_GROUP
+    while len(nodes) > size * NAV_GROUP:  # at most NAV_GROUP groups, each grouped again if it is long
+        size *= NAV_GROUP
+    parts = [nodes[start : start + size] for start in range(0, len(nodes), size)]
+    return [{f"{part[0].id}–{part[-1].id}": _in_groups(part, entry)} for part in parts]
+
+
 def navigation(plan: Plan) -> list:
     """The site's navigation, in MkDocs `nav` form: nothing structural is listed by hand."""
 
     def entries(node_type: type[Node]) -> list:
-        return [index_of(node_type), *({nav_title(n): page_of(n)} for n in plan.of(node_type))]
+        return [index_of(node_type), *_in_groups(plan.of(node_type), lambda n: {nav_title(n): page_of(n)})]
 
-    tasks: list = [index_of(Task)]
-    for task in plan.of(Task):
-        tasks.append(
-            {nav_title(task): [page_of(task), *({nav_title(m): page_of(m)} for m in plan.targets(task.id, "contains"))]}
-        )
-    tasks.append(index_of(Measure))
+    def task_entry(task: Node) -> dict:
+        measures = _in_groups(plan.targets(task.id, "contains"), lambda m: {nav_title(m): page_of(m)})
+        return {nav_title(task): [page_of(task), *measures]}
+
+    tasks: list = [index_of(Task), *_in_groups(plan.of(Task), task_entry), index_of(Measure)]
     full_text = {L.NAV["full_text"]: FULL_TEXT}
     return [
         {L.NAV["home"]: HOME},
@@ -158,8 +173,9 @@ def _trail(plan: Plan, node: Node, here: str) -> str:
     steps.append(md_text(L.numbered(node.kind, node.number) or L.KIND[node.kind]))
     line = " › ".join(steps)
     siblings = plan.siblings(node)
-    if node in siblings and len(siblings) > 1:
-        position = siblings.index(node)
+    ids = [s.id for s in siblings]  # ids, not nodes: comparing frozen nodes field by field is slow
+    if node.id in ids and len(siblings) > 1:
+        position = ids.index(node.id)
         moves = []
         if position > 0:
             moves.append(f"{L.PREVIOUS}：{link_to(siblings[position - 1], here)}")
