@@ -190,7 +190,7 @@ def test_a_build_without_a_cjk_font_succeeds_with_no_images(
     said = [line for line in result.stderr.splitlines() if "fonts-noto-cjk" in line]
     assert len(said) == 1 and said[0].startswith("INFO") and labels.PREVIEW_NO_FONT in said[0], result.stderr
     assert not (site / "assets" / "previews").exists()
-    assert not (project_copy / ".cache").exists()
+    assert not (project_copy / ".cache" / "previews").exists()
     pages = list(site.rglob("*.html"))
     assert pages and not [p for p in pages if "og:image" in p.read_text(encoding="utf-8")]
     assert tags(site / "measures" / "m5" / "index.html")["twitter:card"] == "summary"
@@ -204,6 +204,6 @@ def test_the_offline_copy_has_no_preview_images(
     site = tmp_path / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr
-    assert not (site / "assets" / "previews").exists() and not (project_copy / ".cache").exists()
+    assert not (site / "assets" / "previews").exists() and not (project_copy / ".cache" / "previews").exists()
     pages = list(site.rglob("*.html"))
     assert pages and not [p for p in pages if "og:image" in p.read_text(encoding="utf-8")]
