@@ -48,7 +48,6 @@ def build(project: Path, site: Path, timeout: float | None = None) -> dict:
 # Where the build's time goes: cumulative time of these functions (module file suffix, function name).
 # They do not call one another, except where said, so their shares can be read side by side.
 BREAKDOWN = {
-    "jieba dictionary load (0 when search does not use jieba)": ("jieba/__init__.py", "initialize"),
     "search plugin indexing pages (on_page_context)": ("material/plugins/search/plugin.py", "on_page_context"),
     "search index written": ("material/plugins/search/plugin.py", "on_post_build"),
     "Markdown → HTML (Page.render)": ("mkdocs/structure/pages.py", "render"),
