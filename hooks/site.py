@@ -5,11 +5,14 @@ The hooks only adapt; what a page says is decided in `plansite`, which knows not
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
 import os
+import pickle
 import re
+import sys
 import time
 import urllib.parse
 import zipfile
@@ -48,13 +51,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = os.path.relpath(config.docs_dir, root)
     try:
-        plan = load_plan(root, docs_dir=docs)
+        plan = _checked_plan(root, docs)
     except PlanError as error:
         # Raised before anything is written: a failed check never leaves a half-built site.
         raise PluginError(error.report()) from None
     config.nav = pages.navigation(plan)
-    _inline_icon(config)
     offline = config.plugins["material/offline"].config.enabled
+    if not offline:  # offline, a file costs no request, and the zip is smaller without the copies
+        _inline_icon(config)
     if not offline:  # the shim makes workers run from file://; online it would be one more blocking script
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     bundle = root / BUNDLE
@@ -82,6 +86,33 @@ def _preview_fonts() -> preview_image.Fonts | None:
     if fonts is None:
         log.info(labels.PREVIEW_NO_FONT)
     return fonts
+
+
+PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs
+
+
+def _checked_plan(root: Path, docs: str) -> Plan:
+    """The loaded and checked plan, kept in .cache/plan between builds: reading and checking data/ is most
+    of the hooks' time, and its result only changes when a file it depends on does (the key hashes them
+    all, the checking code included). A plan with problems is never kept, so its errors show every time."""
+    digest = hashlib.sha256(f"{sys.version}\n{docs}".encode())
+    for folder in (*PLAN_INPUTS, f"{docs}/interpretation"):
+        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"{path.relative_to(root).as_posix()}\n".encode() + path.read_bytes())
+    cached = root / ".cache" / "plan" / f"{digest.hexdigest()}.pickle"
+    if cached.is_file():
+        try:
+            return pickle.loads(cached.read_bytes())
+        except Exception:  # noqa: BLE001 - a damaged or outdated copy is simply made again
+            cached.unlink(missing_ok=True)
+    plan = load_plan(root, docs_dir=docs)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    for old in cached.parent.glob("*.pickle"):
+        old.unlink(missing_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(cached)
+    return plan
 
 
 def _inline_icon(config: MkDocsConfig) -> None:
