@@ -208,7 +208,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = markdown.replace(DOWNLOAD_MARKER, _download_note(here))
     section = _build["sections"].get(here)  # type: ignore[union-attr]
     if section is not None or here in (INDEX_PAGE, FULL_TEXT):
-        markdown = render_sentences(markdown, here, _build["name_links"], labels.SENTENCE_ANCHOR, labels.SENTENCE_COPY)  # type: ignore[arg-type]
+        canonical = None
+        if here == FULL_TEXT:  # a sentence's address is on its Q&A page, not on the page that repeats it
+
+            def canonical(sentence_id: str) -> str:
+                return public_url(
+                    f"{plan.interpretation.sentences[sentence_id].page}#{sentence_id}", config.site_url or ""
+                )
+
+        markdown = render_sentences(
+            markdown,
+            here,
+            _build["name_links"],
+            labels.SENTENCE_ANCHOR,
+            labels.SENTENCE_COPY,
+            canonical,  # type: ignore[arg-type]
+        )
     if section is not None:
         markdown += "\n\n" + pages.section_topics(plan, section, here) + "\n"
     return markdown

@@ -123,6 +123,9 @@ def test_sentence_copies_its_canonical_link_by_mouse_and_keyboard(recorded: Reco
     check_sentence(page, "q6-s2", SITE_URL + "interpretation/q6/#q6-s2")
     page.goto(base_url + "interpretation/")
     check_sentence(page, "intro-s1", SITE_URL + "interpretation/#intro-s1")
+    page.goto(base_url + "interpretation/full/")  # the full text copies each sentence's own Q&A address
+    check_sentence(page, "q6-s2", SITE_URL + "interpretation/q6/#q6-s2")
+    check_sentence(page, "intro-s1", SITE_URL + "interpretation/#intro-s1")
     assert not recorded.record.problems(), recorded.record.problems()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,13 +128,20 @@ class NameLink:
 
 
 def render_sentences(
-    markdown: str, page_path: str, links: Iterable[NameLink], anchor_label: str, copy_label: str = ""
+    markdown: str,
+    page_path: str,
+    links: Iterable[NameLink],
+    anchor_label: str,
+    copy_label: str = "",
+    canonical: Callable[[str], str] | None = None,
 ) -> str:
     """Turn sentence lines into one paragraph of `<span id>` elements, adding the name links.
 
     The reader sees exactly the sentence text: the permalink is an empty, labelled link that CSS shows
     as an icon on hover and focus, and a linked name keeps its words. With `copy_label`, an empty button
-    beside it copies the sentence's canonical link (docs/assets/javascripts/share.js).
+    beside it copies the sentence's canonical link (docs/assets/javascripts/share.js): the page's own
+    address and the sentence id, or `canonical(sentence_id)` where the sentence lives on another page
+    (the full text copies each sentence's address on its Q&A page).
     """
     by_sentence: dict[str, list[NameLink]] = {}
     for link in links:
@@ -157,9 +164,10 @@ def render_sentences(
         body = _linked(match["text"], by_sentence.get(sentence_id, ()), page_path)
         label = html.escape(anchor_label.format(id=sentence_id), quote=True)
         copy = html.escape(copy_label.format(id=sentence_id), quote=True)
+        home = f' data-url="{html.escape(canonical(sentence_id), quote=True)}"' if canonical else ""
         button = (
-            f'<button type="button" class="sentence-copy" data-share="sentence" aria-label="{copy}" title="{copy}">'
-            "</button>"
+            f'<button type="button" class="sentence-copy" data-share="sentence"{home} aria-label="{copy}"'
+            f' title="{copy}"></button>'
             if copy_label
             else ""
         )

@@ -19,7 +19,9 @@
   function wanted(button) {
     var kind = button.getAttribute("data-share");
     if (kind === "sentence") {
-      return { kind: "link", text: pageAddress() + "#" + button.closest(".sentence").id };
+      // On the full text a sentence names its own Q&A page (data-url); elsewhere it is on that page.
+      var home = button.getAttribute("data-url");
+      return { kind: "link", text: home || pageAddress() + "#" + button.closest(".sentence").id };
     }
     var owner = button.closest("[data-url]");
     var url = owner.getAttribute("data-url");
