@@ -157,7 +157,7 @@ SEARCH_NAMES = {
     "goal": ("目标{n}", "第{n}个目标"),
     "section": ("问{n}", "问题{n}", "问答{n}", "第{n}问", "第{n}个问题", "第{n}个问答"),
 }
-SEARCH_NOTHING = "试试更短的词（如“算力”“人才”），去掉空格，或输入编号（如 M5、T2、措施5）。"
+SEARCH_NOTHING = "试试更短的词（如“算力”“人才”），在词与词之间加空格，或输入编号（如 M5、T2、措施5）。"
 
 # Link-preview images (hooks/plansite/preview_image.py): the line under the site name on each image.
 PREVIEW_SEPARATOR = "·"  # the CJK font draws it full-width: no spaces around it
