@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+
+from localsite import HOST, launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -66,17 +64,6 @@ def project_copy(tmp_path: Path) -> Path:
 
 # ---- A real browser: Debian's Chromium driven by Playwright --------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-LOCAL_HOST = "127.0.0.1"
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 
@@ -112,7 +99,7 @@ class Recorder:
 def _is_local(url: str) -> bool:
     """This machine's site: served on 127.0.0.1, or opened from disk as the offline copy is."""
     parts = urlsplit(url)
-    return parts.scheme in LOCAL_SCHEMES or parts.hostname == LOCAL_HOST
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname == HOST
 
 
 @dataclass
@@ -124,7 +111,7 @@ class RecordedPage:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium = launch(p)
         try:
             yield chromium
         finally:
@@ -181,28 +168,8 @@ def recorded(browser: Browser) -> Iterator[RecordedPage]:
 # ---- The built site served on this machine --------------------------------------------------------
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # the browser cancelling a download on navigation breaks the pipe; that is no failure
-
-
 @pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
     """The strict build served over HTTP on 127.0.0.1 at a free port; the URL ends with '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = _QuietServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(built_site) as url:
+        yield url

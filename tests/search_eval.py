@@ -16,18 +16,13 @@ A query file is a YAML list of `{query: …, accept: [page, …]}`; pages are si
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,20 +31,12 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from playwright.sync_api import Page, sync_playwright
 
+from localsite import launch, serve
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_FILES = [ROOT / "tests" / "search-queries.yaml", ROOT / "tests" / "search-queries.sample.yaml"]
 TARGET = 0.95  # hit@5 every query file must reach, online and offline
 TOP = 5
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Installed once per page: the time of the reader's last key-up in the search box, and the time the
@@ -126,29 +113,6 @@ def build(workdir: Path) -> tuple[Path, Path]:
     return online, root
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 # ---- searching as a reader does --------------------------------------------------------------------
 
 
@@ -206,10 +170,6 @@ def evaluate(page: Page, home: str, name: str, queries: list[Query]) -> Report:
         outcome.query = query
         report.outcomes.append(outcome)
     return report
-
-
-def launch(playwright: Any) -> Any:
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
 def new_page(browser: Any, foreign: list[str]) -> Page:

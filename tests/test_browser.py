@@ -6,10 +6,8 @@ blocked and counted, and console errors, page errors and failed requests are rec
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +16,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, RecordedPage, Recorder, _QuietHandler, _QuietServer, mkdocs_build
+from conftest import ROOT, RecordedPage, Recorder, mkdocs_build
+from localsite import serve
 
 # ---- Serving the built site ----------------------------------------------------------------------
 
@@ -263,10 +262,7 @@ def test_hostile_text_in_data_runs_nowhere_in_the_browser(
     page, record = recorded.page, recorded.record
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with serve(tmp_path / "site") as base:
         for path in ("", "tasks/t3/", "tasks/", "measures/m7/", "overview/", "interpretation/q3/"):
             _open(page, base + path)
             for link in page.locator("article a:visible, .md-nav a:visible").all()[:40]:
@@ -282,9 +278,6 @@ def test_hostile_text_in_data_runs_nowhere_in_the_browser(
         page.wait_for_timeout(1500)
         for item in page.locator(".md-search-result__item").all()[:5]:
             item.hover(force=True, timeout=2000)
-    finally:
-        server.shutdown()
-        server.server_close()
     assert not dialogs, f"a dialog opened: {dialogs}"
     assert page.evaluate("typeof window.__hostile") == "undefined"
     _assert_clean(record, "hostile build")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
 import os
 import posixpath
@@ -11,7 +9,6 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -23,7 +20,8 @@ import yaml
 from mkdocs.config import load_config
 from playwright.sync_api import expect
 
-from conftest import BUILD_ENV, ROOT, RecordedPage, _QuietHandler, _QuietServer, mkdocs_build
+from conftest import BUILD_ENV, ROOT, RecordedPage, mkdocs_build
+from localsite import serve
 
 EPOCH = "1700000000"  # any fixed date: the bundle must depend on it, not on the clock
 SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker-1.0.4" / "shim.js"
@@ -37,17 +35,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(directory: Path, port: int):
-    server = _QuietServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 import search_eval
 from conftest import ROOT
+from localsite import serve
 from plansite import load_plan, search
 
 PLAN = load_plan(ROOT)
@@ -82,7 +83,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="module")
 def online(sites: tuple[Path, Path]) -> Iterator[str]:
-    with search_eval.serve(sites[0]) as base:
+    with serve(sites[0]) as base:
         yield base
 
 

@@ -9,27 +9,15 @@ any other host are aborted and listed.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [  # as tests/conftest.py launches it
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-HOST = "127.0.0.1"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for localsite
+from localsite import HOST, launch, serve  # noqa: E402
 
 
 @dataclass
@@ -52,38 +40,12 @@ class FirstLoad:
         return sum(r["gzip"] for r in self.responses)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass
-
-
-@contextmanager
-def served(site: str) -> Iterator[str]:
-    """`site` served over HTTP on 127.0.0.1 at a free port; yields the base URL ending in '/'."""
-    server = _QuietServer((HOST, 0), functools.partial(_QuietHandler, directory=site))
-    thread = threading.Thread(target=server.serve_forever, name="benchmark-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 def first_loads(site: str, paths: list[str]) -> list[FirstLoad]:
     from playwright.sync_api import sync_playwright
 
     results = []
-    with served(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with serve(site) as base, sync_playwright() as p:
+        browser = launch(p)
         try:
             for path in paths:
                 results.append(_first_load(browser, base, path))
