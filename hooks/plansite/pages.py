@@ -42,6 +42,10 @@ from .urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_
 INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
 
 
+# On a heading, leaves its section out of the search index (Material's search plugin reads the attribute).
+EXCLUDE = "{ data-search-exclude }"
+
+
 def heading(node: Node) -> str:
     """The title a node carries everywhere: `M5 加快重点行业工业元宇宙布局`."""
     return f"{node.id.upper() if node.prefix else ''} {node.title}".strip()
@@ -182,7 +186,8 @@ def _trail(plan: Plan, node: Node, here: str) -> str:
         if position + 1 < len(siblings):
             moves.append(f"{L.NEXT}：{link_to(siblings[position + 1], here)}")
         line += "  \n" + "　·　".join(moves)
-    return f'{line}\n{{: .node-trail aria-label="{attr(L.TRAIL)}" }}'
+    # Kept out of search: the neighbours' titles would make this page match queries about them.
+    return f'{line}\n{{: .node-trail aria-label="{attr(L.TRAIL)}" {EXCLUDE[2:-2]} }}'
 
 
 def _quoted_sentence(plan: Plan, sentence_id: str, quotes: list[str], here: str) -> str:
@@ -253,10 +258,11 @@ def _related(plan: Plan, node: Node, here: str) -> str:
         )
     groups.append((L.MENTIONS, plan.targets(node.id, "mentions"), ""))
     groups.append((L.MENTIONED_BY, plan.origins(node.id, "mentions"), ""))
-    out = [f"## {L.RELATED}"]
+    # Kept out of search, like every list of other items' names: a page answers a query with its own words.
+    out = [f"## {L.RELATED} {EXCLUDE}"]
     for title, nodes, note in groups:
         if nodes:
-            out.append(f"### {title}\n\n{_bullets(plan, nodes, here)}")
+            out.append(f"### {title} {EXCLUDE}\n\n{_bullets(plan, nodes, here)}")
             if note:
                 out.append(note)
     sections = plan.edges_to(node.id, "discusses")
@@ -268,7 +274,7 @@ def _related(plan: Plan, node: Node, here: str) -> str:
                 items.append(
                     f"- {link_to(section, here, f'{section.id} {section.title}')}（{L.ROLE[edge.role or 'explains']}）"
                 )
-        out.append(f"### {L.DISCUSSED_IN}\n\n" + "\n".join(dict.fromkeys(items)))
+        out.append(f"### {L.DISCUSSED_IN} {EXCLUDE}\n\n" + "\n".join(dict.fromkeys(items)))
     return "\n\n".join(out) if len(out) > 1 else ""
 
 
@@ -302,7 +308,8 @@ def _citation(plan: Plan, node: Node, site_url: str) -> str:
     """The same GB/T 7714 citation the 引用 button copies; on the page the access date is left for the reader."""
     url = public_url(page_of(node), site_url)
     head = share.citation_head(plan, heading(node))
-    return f"## {L.CITE}\n\n{md_text(head)}[{L.ACCESS_DATE}]. <{url}>.\n{{: .citation }}"
+    # Kept out of search: the same line on every page would make the issuers' names match all of them.
+    return f"## {L.CITE} {EXCLUDE}\n\n{md_text(head)}[{L.ACCESS_DATE}]. <{url}>.\n{{: .citation }}"
 
 
 def _indicators(plan: Plan, goal: Goal, here: str) -> str:
@@ -379,7 +386,7 @@ def section_topics(plan: Plan, section: Section, here: str) -> str:
     nodes = plan.targets(section.id, "discusses") + plan.targets(section.id, "mentions")
     if not nodes:
         return ""
-    return f"## {L.TOPICS}\n\n" + "\n".join(f"- {link_to(n, here)}" for n in nodes) + "\n{: .section-topics }"
+    return f"## {L.TOPICS} {EXCLUDE}\n\n" + "\n".join(f"- {link_to(n, here)}" for n in nodes) + "\n{: .section-topics }"
 
 
 def name_links(plan: Plan) -> list[NameLink]:

@@ -26,11 +26,12 @@ def citation_head(plan: Plan, title: str) -> str:
 
 
 def share_buttons(plan: Plan, node: Node, name: str, site_url: str) -> str:
-    """The two buttons of a node named `name` (`M5 加快…`), as a raw HTML block for its page or its section."""
+    """The two buttons of a node named `name` (`M5 加快…`), as a raw HTML block for its page or its section.
+    Kept out of the search index: their labels are not the page's content."""
     url = public_url(page_of(node), site_url)
     return (
         f'<div class="share" role="group" aria-label="{attr(L.SHARE.format(name=name))}" data-url="{attr(url)}"'
-        f' data-cite="{attr(citation_head(plan, name))}">'
+        f' data-cite="{attr(citation_head(plan, name))}" data-search-exclude>'
         f'<button type="button" data-share="link">{L.COPY_LINK}</button>'
         f'<button type="button" data-share="cite" aria-label="{L.COPY_CITATION_NAME}">{L.COPY_CITATION}</button></div>'
     )
