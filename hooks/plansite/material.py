@@ -1,0 +1,167 @@
+"""Everything the site assumes about Material for MkDocs' internals, in one place, checked on every build.
+
+Material documents its configuration, not its worker protocol, its result markup or its templates. The
+site leans on a few of those to give Chinese readers a search that works (assets/javascripts/search.js
+and search-worker.js) and to name the search dialog. Each assumption is listed here once; `check` reads
+the installed theme (its templates, and the TypeScript sources in the source maps it ships) and stops the
+build with a message that names what changed. At run time both scripts log a console error when what
+they meet does not match, instead of quietly searching badly.
+
+To upgrade Material: bump the pin, build. If this module stops the build, read the named source in the
+new release, adjust the constant (and the script that uses it), and run the browser tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import material
+
+THEME = Path(material.__file__).parent / "templates"
+SCRIPTS = THEME / "assets" / "javascripts"
+
+# The worker protocol: message types in the order of Material's `SearchMessageType` enum.
+MESSAGES = ("SETUP", "READY", "QUERY", "RESULT")
+MESSAGE_SOURCE = "integrations/search/worker/message/index.ts"
+# The setup message carries the index as {config, docs, options}; a result is {items: SearchItem[][]}
+# whose items are documents with `score` and `terms`, grouped by page, the page's own entry among them.
+SETUP_SOURCE = "integrations/search/worker/_/index.ts"
+SETUP_SHAPE = re.compile(r"\.subscribe\(\(\{\s*config,\s*docs\s*\}\)\s*=>\s*worker\$\.next\(\{\s*type:\s*SearchMessageType\.SETUP")
+RESULT_SOURCE = "templates/search/index.tsx"
+RESULT_SHAPE = ("document.terms", "result[0].score", 'url.searchParams.set("h"')
+# The query box is read on key-up only: a pasted phrase or an input method's text must raise one.
+QUERY_SOURCE = "components/search/query/index.ts"
+QUERY_EVENT = 'fromEvent(el, "keyup")'
+# The page's settings name the worker script; the site points them at its own.
+WORKER_SETTING = "search"
+WORKER_TEMPLATE = re.compile(r'"search": "(assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)" \| url')
+WORKER_FOLDER = "assets/javascripts/workers/"
+LUNR_FOLDER = "assets/javascripts/lunr/"
+# Markup the scripts read and the dialog the site names (partials/search.html and the result template).
+SEARCH_PARTIAL = "partials/search.html"
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SELECTORS = {
+    "input": "input.md-search__input",
+    "output": ".md-search-result",
+    "meta": ".md-search-result__meta",
+    "list": ".md-search-result__list",
+    "item": ".md-search-result__item",  # written by the result template, the others by the partial
+}
+# The search plugin's index: search/search_index.json with {config, docs: [{location, title, text}]};
+# offline, the offline plugin copies it into search/search_index.js after every other post-build step.
+INDEX_FILE = "search/search_index.json"
+INDEX_KEYS = ("location", "title", "text")
+
+
+class MaterialChanged(Exception):
+    """The installed Material no longer matches what the site assumes."""
+
+
+@dataclass(frozen=True)
+class Protocol:
+    setup: int
+    ready: int
+    query: int
+    result: int
+
+    def as_js(self) -> dict[str, object]:
+        return {"setup": self.setup, "ready": self.ready, "query": self.query, "result": self.result}
+
+
+@functools.cache
+def _sources() -> dict[str, str]:
+    """Material's TypeScript sources, from the source maps it ships beside its scripts."""
+    found: dict[str, str] = {}
+    for map_file in sorted(SCRIPTS.glob("**/*.min.js.map")):
+        data = json.loads(map_file.read_text(encoding="utf-8"))
+        for name, text in zip(data.get("sources", []), data.get("sourcesContent") or [], strict=False):
+            marker = "src/templates/assets/javascripts/"
+            if marker in name and text:
+                found[name.split(marker, 1)[1]] = text
+    return found
+
+
+def _source(name: str) -> str:
+    text = _sources().get(name)
+    if text is None:
+        raise MaterialChanged(f"Material {material_version()} 不再带有 {name}（源映射中找不到）")
+    return text
+
+
+def material_version() -> str:
+    from material import __version__
+
+    return __version__
+
+
+@functools.cache
+def protocol() -> Protocol:
+    """The message numbers of the installed theme's search worker."""
+    text = _source(MESSAGE_SOURCE)
+    match = re.search(r"enum SearchMessageType\s*\{(.*?)\}", text, re.S)
+    if not match:
+        raise MaterialChanged(f"{MESSAGE_SOURCE}: 找不到 enum SearchMessageType")
+    names = [re.sub(r"/\*.*?\*/", "", part).strip() for part in match[1].split(",")]
+    names = [name for name in names if name]
+    if tuple(names) != MESSAGES:
+        raise MaterialChanged(f"{MESSAGE_SOURCE}: 搜索消息类型变为 {names}，本站假定 {list(MESSAGES)}")
+    return Protocol(*range(len(MESSAGES)))
+
+
+def worker_path() -> str:
+    """Where the theme's own worker script is, as the page settings name it."""
+    match = WORKER_TEMPLATE.search((THEME / "base.html").read_text(encoding="utf-8"))
+    if not match:
+        raise MaterialChanged('base.html: 页面设置 "search" 不再指向 assets/javascripts/workers/search.*.min.js')
+    return match[1]
+
+
+def check() -> list[str]:
+    """Every assumption above, against the installed theme: a list of what changed (empty when all hold)."""
+    problems: list[str] = []
+
+    def expect(condition: bool, message: str) -> None:
+        if not condition:
+            problems.append(message)
+
+    try:
+        protocol()
+        worker_path()
+        expect(bool(SETUP_SHAPE.search(_source(SETUP_SOURCE))), f"{SETUP_SOURCE}: 初始化消息不再是 {{config, docs}}")
+        result = _source(RESULT_SOURCE)
+        for needle in RESULT_SHAPE:
+            expect(needle in result, f"{RESULT_SOURCE}: 结果模板不再使用 {needle}")
+        expect(QUERY_EVENT in _source(QUERY_SOURCE), f"{QUERY_SOURCE}: 搜索框不再在 keyup 时读取（{QUERY_EVENT}）")
+    except MaterialChanged as changed:
+        problems.append(str(changed))
+    partial = (THEME / SEARCH_PARTIAL).read_text(encoding="utf-8")
+    expect(SEARCH_DIALOG in partial, f"{SEARCH_PARTIAL}: 搜索对话框的标记变了（本站假定 {SEARCH_DIALOG}）")
+    try:
+        markup = partial + _source(RESULT_SOURCE)
+    except MaterialChanged:
+        markup = partial
+    for name, selector in SELECTORS.items():
+        css_class = selector.rsplit(".", 1)[-1]
+        expect(f'"{css_class}"' in markup, f"{SEARCH_PARTIAL}: 找不到 {name} 的 class {css_class}")
+    return problems
+
+
+def check_index(index: object) -> list[str]:
+    """The search plugin's output, as the site's worker reads it."""
+    if not isinstance(index, dict) or not isinstance(index.get("docs"), list) or "config" not in index:
+        return [f"{INDEX_FILE}: 不再是 {{config, docs}}"]
+    missing = {key for entry in index["docs"] for key in INDEX_KEYS if key not in entry}
+    return [f"{INDEX_FILE}: 条目缺少 {', '.join(sorted(missing))}"] if missing else []
+
+
+def point_at_worker(settings: dict[str, object], theme_worker_url: str, site_worker: str) -> None:
+    """Point a page's theme settings (the `__config` JSON) at the site's worker script instead of the
+    theme's. The setting is a URL relative to the page: only its file part changes."""
+    url = settings.get(WORKER_SETTING)
+    if not isinstance(url, str) or not url.endswith(theme_worker_url):
+        raise MaterialChanged(f'页面设置 "{WORKER_SETTING}" 不是 {theme_worker_url}：{url!r}')
+    settings[WORKER_SETTING] = url[: -len(theme_worker_url)] + site_worker
