@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from plansite import PlanError, exports, labels, load_plan, pages, preview_image, search, share
+from plansite import PlanError, exports, labels, load_plan, material, pages, preview_image, search, share
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.markup import relative
 from plansite.model import Plan, Section
@@ -55,16 +55,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PlanError as error:
         # Raised before anything is written: a failed check never leaves a half-built site.
         raise PluginError(error.report()) from None
+    changed = material.check()
+    if changed:  # the site's search and markup lean on these; see plansite/material.py
+        raise PluginError(
+            f"Material for MkDocs {material.material_version()} 与本站的假定不再相符"
+            f"（hooks/plansite/material.py）：\n" + "\n".join(f"  - {problem}" for problem in changed)
+        )
     config.nav = pages.navigation(plan)
     offline = config.plugins["material/offline"].config.enabled
     if not offline:  # offline, a file costs no request, and the zip is smaller without the copies
         _inline_icon(config)
     if not offline:  # the shim makes workers run from file://; online it would be one more blocking script
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
+    theme_search = os.environ.get(SEARCH_ENGINE) == "theme"
+    if theme_search:  # only to measure the theme's own search beside the site's (tests/search_eval.py)
+        config.extra_javascript = [s for s in config.extra_javascript if str(s) != SEARCH_SCRIPT]
     bundle = root / BUNDLE
     fonts = None if offline else _preview_fonts()  # a link preview is made from the online page only
     _build.clear()
     _build.update(
+        theme_search=theme_search,
         offline=offline,
         bundle=bundle if bundle.is_file() and not offline else None,
         plan=plan,
@@ -150,10 +160,46 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         images = preview_image.cached_images(previews.values(), _build["fonts"], cache)  # type: ignore[arg-type]
         for preview in previews.values():
             files.append(File.generated(config, preview.path, abs_src_path=str(images[preview.name])))
-    url_of = lambda path: files.get_file_from_path(path).url  # noqa: E731 - this build's URL of a docs file
+    if not _build["theme_search"]:
+        _add_search_scripts(files, config)
+
+    def url_of(path: str) -> str:
+        """This build's URL of a docs file as the search index writes it (the home page is "", not "./")."""
+        url = files.get_file_from_path(path).url
+        return "" if url == "./" else url
+
     _build["search_ids"] = search.node_locations(_build["plan"], url_of)  # type: ignore[arg-type, union-attr]
     _build["search_lists"] = [url_of(path) for path in search.list_pages(_build["plan"])]  # type: ignore[arg-type, union-attr]
     return files
+
+
+SEARCH_SCRIPT = "assets/javascripts/search.js"  # in the page: paste and input methods, the no-result hint
+SEARCH_WORKER = "assets/javascripts/search-worker.js"  # the engine, run in the theme's worker slot
+SEARCH_ENGINE = "PLAN_SEARCH"  # "theme": leave the theme's lunr search in place, for comparison only
+SEARCH_PLACEHOLDERS = {SEARCH_SCRIPT: "/* plan:search */ null", SEARCH_WORKER: "/* plan:material */ null"}
+
+
+def _add_search_scripts(files: Files, config: MkDocsConfig) -> None:
+    """The two search scripts, with what they assume about the theme filled in from plansite/material.py."""
+    values = {
+        SEARCH_WORKER: material.protocol().as_js(),
+        SEARCH_SCRIPT: {
+            "selectors": material.SELECTORS,
+            "event": "keyup",
+            "worker": SEARCH_WORKER,
+            "nothing": labels.SEARCH_NOTHING,
+        },
+    }
+    for path, placeholder in SEARCH_PLACEHOLDERS.items():
+        source = files.get_file_from_path(path)
+        if source is None:
+            raise PluginError(f"docs/{path} 不见了：站内搜索需要它")
+        code = Path(source.abs_src_path).read_text(encoding="utf-8")
+        if code.count(placeholder) != 1:
+            raise PluginError(f"docs/{path} 应当恰好含有一处占位 {placeholder}")
+        value = json.dumps(values[path], ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+        files.remove(source)
+        files.append(File.generated(config, path, content=code.replace(placeholder, value)))
 
 
 def _add_short_links(files: Files, config: MkDocsConfig) -> None:
@@ -264,43 +310,54 @@ def _download_note(here: str) -> str:
 _INDENT = re.compile(r"\n[ \t]+")
 _PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 _THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'  # the theme leaves it unnamed
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _finish_page(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) get what every other page gets."""
+    return _finish_page(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def _finish_page(output: str, name: str) -> str:
     """Trim what every page repeats: the template's indentation (none of it is in <pre>) and the theme's
     settings written as \\u escapes. The page renders the same; it is about a tenth smaller. Also name the
-    search dialog, which screen readers otherwise announce as a bare "dialog"."""
+    search dialog, which screen readers otherwise announce as a bare "dialog", and point search at the
+    site's engine."""
     parts = _PRE.split(output)
     output = "".join(part if index % 2 else _INDENT.sub("\n", part) for index, part in enumerate(parts))
-    output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{labels.SEARCH_DIALOG}">', 1)
-    return _THEME_CONFIG.sub(_compact_theme_config, output, count=1)
+    dialog = material.SEARCH_DIALOG  # the theme leaves it unnamed
+    if dialog not in output:
+        raise PluginError(f"hooks/plansite/material.py: {name} 中找不到搜索对话框的标记 {dialog}")
+    output = output.replace(dialog, f'{dialog[:-1]} aria-label="{labels.SEARCH_DIALOG}">', 1)
+    return _THEME_CONFIG.sub(_site_theme_config, output, count=1)
 
 
-def _compact_theme_config(match: re.Match[str]) -> str:
-    settings = json.dumps(json.loads(match[2]), ensure_ascii=False, separators=(",", ":"))
-    return match[1] + settings.translate(_SCRIPT_SAFE) + match[3]
-
-
-SEARCH_SCRIPT = Path("assets/javascripts/search.js")
-SEARCH_TABLES = "/* plan:search-tables */ null"
+def _site_theme_config(match: re.Match[str]) -> str:
+    """The theme's page settings, compact, with search pointed at the site's own worker."""
+    settings = json.loads(match[2])
+    try:
+        if not _build["theme_search"]:
+            material.point_at_worker(settings, material.worker_path(), SEARCH_WORKER)
+    except material.MaterialChanged as changed:
+        raise PluginError(f"hooks/plansite/material.py: {changed}") from None
+    compact = json.dumps(settings, ensure_ascii=False, separators=(",", ":"))
+    return match[1] + compact.translate(_SCRIPT_SAFE) + match[3]
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Add the Chinese character pairs to the search index (stored as UTF-8, half the bytes of \\u escapes)
-    and give the search script the tables it reads queries with; see plansite/search.py."""
-    site = Path(config.site_dir)
-    index_file = site / "search" / "search_index.json"
-    if not index_file.is_file():
+    """Give the search index the tables the site's engine reads queries with (see plansite/search.py), stored
+    as UTF-8, half the bytes of \\u escapes. Runs before the offline plugin copies the index into a script."""
+    index_file = Path(config.site_dir) / material.INDEX_FILE
+    if not index_file.is_file() or _build["theme_search"]:
         return
-    index = search.enrich_index(
-        json.loads(index_file.read_text(encoding="utf-8")), _build["search_ids"], _build["search_lists"]
-    )  # type: ignore[arg-type]
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    changed = material.check_index(index)
+    if changed:
+        raise PluginError("hooks/plansite/material.py: " + "; ".join(changed))
+    tables = search.browser_tables(_build["plan"], index, _build["search_ids"])  # type: ignore[arg-type]
+    search.enrich_index(index, tables, _build["search_lists"])  # type: ignore[arg-type]
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    script = site / SEARCH_SCRIPT
-    code = script.read_text(encoding="utf-8")
-    if SEARCH_TABLES not in code:
-        raise PluginError(f"docs/{SEARCH_SCRIPT.as_posix()} 缺少占位 {SEARCH_TABLES}：搜索无法读取中文查询")
-    tables = json.dumps(search.browser_tables(_build["plan"], index), ensure_ascii=False, separators=(",", ":"))  # type: ignore[arg-type]
-    script.write_text(code.replace(SEARCH_TABLES, tables.translate(_SCRIPT_SAFE)), encoding="utf-8")

@@ -23,6 +23,9 @@ from pathlib import Path
 
 import zopfli.zlib
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from plansite import material  # noqa: E402 - the hooks folder is not a package on the path
+
 FOLDER = "metaverse-plan"  # the folder the zip unpacks into
 UNUSED_OFFLINE = (
     "404.html",  # only a web server shows it
@@ -43,34 +46,19 @@ def source_date_epoch() -> int:
         return 315532800  # 1980-01-01, the earliest time a zip can hold
 
 
-def search_languages(site: Path) -> list[str]:
+def site_engine(site: Path) -> bool:
+    """Whether the build searches with the site's own engine (its tables are in the index config), which
+    needs none of the theme's lunr files and not the theme's worker."""
     script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
-    return json.loads(script.split("=", 1)[1])["config"]["lang"]
-
-
-def lunr_files_needed(languages: list[str]) -> set[str]:
-    """The search worker's language files for the site's languages, as Material's worker loads them."""
-    needed = {"lunr/min/lunr.stemmer.support.min.js"}
-    if len(languages) > 1:
-        needed.add("lunr/min/lunr.multi.min.js")
-    for language in languages:
-        if language == "ja":
-            needed.add("lunr/tinyseg.js")
-        if language in ("th", "hi"):
-            needed.add("lunr/wordcut.js")
-        if language != "en":
-            needed.add(f"lunr/min/lunr.{language}.min.js")
-    return {f"assets/javascripts/{name}" for name in needed}
+    return "plan" in json.loads(script.split("=", 1)[1])["config"]
 
 
 def files_to_ship(site: Path) -> list[str]:
-    lunr_needed = lunr_files_needed(search_languages(site))
+    unused_search = (material.LUNR_FOLDER, material.WORKER_FOLDER) if site_engine(site) else ()
     shipped = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name in UNUSED_OFFLINE or name.endswith(".map"):
-            continue
-        if name.startswith("assets/javascripts/lunr/") and name not in lunr_needed:
+        if name in UNUSED_OFFLINE or name.endswith(".map") or name.startswith(unused_search):
             continue
         shipped.append(name)
     return shipped

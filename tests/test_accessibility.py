@@ -71,6 +71,8 @@ def test_axe_finds_no_violation_with_search_results_open(browser: Browser, base_
         box.fill("算力")
         box.press("End")  # the theme reads the query on key-up
         page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+        # The results can arrive while the dialog still fades in; judge the colours it settles on.
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         found = _axe_violations(page)
     finally:
         page.context.close()

@@ -157,7 +157,21 @@ SEARCH_NAMES = {
     "goal": ("目标{n}", "第{n}个目标"),
     "section": ("问{n}", "问题{n}", "问答{n}", "第{n}问", "第{n}个问题", "第{n}个问答"),
 }
-SEARCH_NOTHING = "试试更短的词（如“算力”“人才”），在词与词之间加空格，或输入编号（如 M5、T2、措施5）。"
+SEARCH_NOTHING = "本站没有含这些字词的页面。试试别的说法或更短的词（如“算力”“人才”），或输入编号（如 M5、T2、措施5）。"
+# Words that only make a query a question (目标有哪些, 为什么出台): search ignores them at either end of a
+# phrase when it weighs how much of the query a page has, and still ranks a page that has the whole phrase first.
+SEARCH_FILLERS = (
+    "是什么", "有哪些", "有什么", "是哪些", "包括哪些", "哪些", "什么", "为什么", "为何", "如何", "怎么样", "怎样",
+    "怎么", "请问", "吗", "呢", "的",
+)  # fmt: skip
+# Short names readers type → the words the site's text uses for them.
+SEARCH_SYNONYMS = {
+    "工信部": "工业和信息化部",
+    "文旅部": "文化和旅游部",
+    "广电总局": "国家广播电视总局",
+    "国资委": "国务院国资委",
+    "五部门": "印发部门",
+}
 
 # Link-preview images (hooks/plansite/preview_image.py): the line under the site name on each image.
 PREVIEW_SEPARATOR = "·"  # the CJK font draws it full-width: no spaces around it

@@ -1,21 +1,19 @@
-"""Chinese search: what the build adds to the search index, and the tables the browser reads queries with.
+"""Chinese search: what the build adds to the search index for the site's search engine.
 
-The theme's search (lunr, in a web worker) cuts text only at spaces and punctuation, so a run of Chinese
-is one long token that a reader's query almost never equals. Segmenting the text with a dictionary at
-build time does not help either, because the query typed in the browser is cut differently or not at all.
-So the site indexes Chinese as overlapping character pairs, on both sides:
+The theme's search (lunr, in a web worker) cuts text only at spaces and punctuation, and requires a
+reader's words to be whole tokens; Chinese has no spaces, and readers type phrases whose words are on the
+page but not next to each other. So the site runs its own engine in the theme's worker slot
+(assets/javascripts/search-worker.js, which explains the ranking). It reads the theme's index as it is
+and needs from the build only the tables written here into the index's `config.plan`:
 
-- the build adds two fields to every entry of the index: `t`, the pairs of its heading (plus the ids of
-  the node the entry is about), and `x`, the pairs of its text. The page text itself is left as it is,
-  so results read exactly like the page;
-- `assets/javascripts/search.js` turns each word of the query into the same pairs, every pair required,
-  before the query reaches the worker. A query therefore finds the entries in which its characters stand
-  next to each other in that order, whatever the word boundaries: 关键流程, 全生命周期, 宇宙.
+- how to fold text so that index and query compare alike (`fold`): NFKC, lower case, traditional
+  characters to simplified (OpenCC's table, cut down to the characters the site uses), Chinese numerals
+  to digits, 3—5 as 3-5, and no spaces next to Chinese characters, so that 產業, 十四项, 二〇二五年 and
+  "算力 基础设施" find 产业, 14 项, 2025 年 and 算力基础设施;
+- what readers call one item (措施5, 第5项措施, 任务二, 第四问) and where that item's entry is;
+- the question words that only shape a query (是什么, 有哪些).
 
-Both sides fold text the same way first (`fold`): NFKC, lower case, traditional characters to simplified
-(OpenCC's table, cut down to the characters the site uses), and Chinese numerals to digits, so that 產業,
-十四项 and 二〇二五年 find 产业, 14 项 and 2025 年. The identifier table maps what readers type for one
-item (措施5, 第5项措施, 任务二, 第四问) to the id that its page carries.
+The index keeps the page text as it is, so results read like the page.
 """
 
 from __future__ import annotations
@@ -31,11 +29,11 @@ from . import labels as L
 from .model import Plan, Section
 from .urls import GROUPED, HOME, OVERVIEW, index_of, page_of
 
-JOIN = "_"  # between the two halves of a pair: not Chinese, so the worker passes `产_业` on unchanged
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_UNIT = re.compile(rf"[0-9]+|[{HAN}]")
-_RUN = re.compile(rf"(?:[0-9]+|[{HAN}])+")
 _TAG = re.compile(r"<[^>]+>")
+_DASH = re.compile(r"([0-9])\s*[-–—~～至到]\s*(?=[0-9])")
+_SPACE_BY_HAN = re.compile(rf"\s+(?=[{HAN}])|(?<=[{HAN}])\s+")
+_SPACES = re.compile(r"\s+")
 
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 POWERS = {"十": 10, "百": 100, "千": 1000}
@@ -73,29 +71,14 @@ def fold(text: str, simplify: Mapping[str, str] | None = None) -> str:
     table = traditional_to_simplified() if simplify is None else simplify
     text = unicodedata.normalize("NFKC", text).lower()
     text = "".join(table.get(char, char) for char in text)
-    return _NUMERAL.sub(lambda match: numeral_value(match[0]), text)
-
-
-def pairs(text: str) -> list[str]:
-    """Overlapping pairs of the Chinese characters and numbers in `text`, in order: 14项措施 → 14_项 项_措 措_施."""
-    found: list[str] = []
-    for run in _RUN.findall(fold(text)):
-        units = _UNIT.findall(run)
-        found.extend(a + JOIN + b for a, b in zip(units, units[1:], strict=False))
-    return found
+    text = _NUMERAL.sub(lambda match: numeral_value(match[0]), text)
+    text = _DASH.sub(r"\1-", text)
+    return _SPACES.sub(" ", _SPACE_BY_HAN.sub("", text)).strip()
 
 
 def plain(markup: str) -> str:
     """The words of an index entry without its tags and without zero-width spaces."""
     return html.unescape(_TAG.sub(" ", markup)).replace("\u200b", "")
-
-
-def entry_fields(title: str, text: str, ids: Iterable[str] = ()) -> dict[str, str]:
-    """The two added fields of one index entry: heading pairs and ids (`t`), text pairs (`x`)."""
-    return {
-        "t": " ".join(dict.fromkeys([*pairs(plain(title)), *ids])),
-        "x": " ".join(dict.fromkeys(pairs(plain(text)))),
-    }
 
 
 def node_locations(plan: Plan, url_of: Callable[[str], str]) -> dict[str, list[str]]:
@@ -118,16 +101,16 @@ def list_pages(plan: Plan) -> list[str]:
     return [HOME, OVERVIEW, *sorted(index_of(kind) for kind in kinds)]
 
 
-def enrich_index(index: dict, ids: Mapping[str, Iterable[str]], lists: Iterable[str] = ()) -> dict:
-    """Add the pair fields to every entry of the theme's search index, and clean the text it shows.
-    `ids` is `node_locations` of the plan; entries of the pages at `lists` (their URLs) rank lower."""
+def enrich_index(index: dict, tables: Mapping[str, object], lists: Iterable[str] = ()) -> dict:
+    """Give the theme's search index what the site's engine reads: the tables (`browser_tables`) in its
+    config, clean entry text, and a lower boost for the entries of the pages at `lists` (their URLs)."""
     lists = set(lists)
     for entry in index["docs"]:
         entry["title"] = entry["title"].replace("\u200b", "")
         entry["text"] = entry["text"].replace("\u200b", "")
         if entry["location"].partition("#")[0] in lists:
             entry["boost"] = LIST_BOOST
-        entry.update(entry_fields(entry["title"], entry["text"], ids.get(entry["location"], ())))
+    index["config"]["plan"] = dict(tables)
     return index
 
 
@@ -152,14 +135,15 @@ def simplification_table(index: dict) -> dict[str, str]:
     return {t: s for t, s in traditional_to_simplified().items() if s in used and t != s}
 
 
-def browser_tables(plan: Plan, index: dict) -> dict[str, object]:
-    """Everything search.js needs to fold and read a query as the build folded the index."""
+def browser_tables(plan: Plan, index: dict, places: Mapping[str, list[str]]) -> dict[str, object]:
+    """Everything the engine needs to fold and read a query as the build folded the index. `places` is
+    `node_locations` of the plan in this build."""
     return {
-        "join": JOIN,
-        "han": HAN,
         "digits": DIGITS,
         "powers": POWERS,
         "simplified": simplification_table(index),
         "ids": identifier_table(plan),
-        "nothing": L.SEARCH_NOTHING,
+        "places": dict(places),
+        "fillers": list(L.SEARCH_FILLERS),
+        "synonyms": dict(L.SEARCH_SYNONYMS),
     }
