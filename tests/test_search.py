@@ -59,27 +59,17 @@ def test_every_numbered_item_is_found_by_its_chinese_names() -> None:
     assert {n.id.lower() for n in numbered} <= set(table.values())
 
 
-def test_the_index_carries_the_engine_tables_and_clean_entries() -> None:
-    index = {
-        "config": {"lang": ["en"]},
-        "docs": [
-            {"location": "", "title": "首页", "text": "目录"},
-            {"location": "measures/m5/", "title": "M5 加快\u200b布局", "text": "<p>工业&amp;元宇宙</p>"},
-        ],
-    }
+def test_the_engine_tables_name_items_lists_and_the_words_readers_use() -> None:
     places = {"measures/m5/": ["m5"]}
-    search.enrich_index(index, search.browser_tables(PLAN, index, places), lists=[""])
-    home, measure = index["docs"]
-    assert measure["title"] == "M5 加快布局"  # no zero-width spaces in what the reader sees
-    assert home["boost"] == search.LIST_BOOST and "boost" not in measure
-    tables = index["config"]["plan"]
+    tables = search.browser_tables(PLAN, ["产业标准"], places, ["", "tasks/"])
     assert tables["places"] == places and tables["ids"]["措施5"] == "m5"
+    assert tables["lists"] == ["", "tasks/"]
     assert "是什么" in tables["fillers"] and tables["synonyms"]["工信部"] == "工业和信息化部"
+    assert tables["simplified"]["產"] == "产"
 
 
 def test_simplification_table_covers_only_characters_the_site_uses() -> None:
-    index = {"docs": [{"location": "", "title": "产业", "text": "标准"}]}
-    table = search.simplification_table(index)
+    table = search.simplification_table(["产业", "<p>标准</p>"])
     assert table["產"] == "产" and table["標"] == "标"
     assert "體" not in table  # 体 is not in this text, so its traditional form is not shipped
 
@@ -117,7 +107,8 @@ def load_engine(page: Page, online: str) -> None:
     page.evaluate(
         """async () => {
             const index = await (await fetch("search/search_index.json")).json()
-            window.__engine = new window.__planSearch.Engine(index.docs, index.config.plan)
+            const engine = window.__planSearch
+            window.__engine = new engine.Engine(index.docs, engine.tables, index.config.separator)
         }"""
     )
 

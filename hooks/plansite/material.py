@@ -35,7 +35,8 @@ RESULT_SOURCE = "templates/search/index.tsx"
 RESULT_SHAPE = ("document.terms", "result[0].score", 'url.searchParams.set("h"')
 # The query box is read on key-up only: a pasted phrase or an input method's text must raise one.
 QUERY_SOURCE = "components/search/query/index.ts"
-QUERY_EVENT = 'fromEvent(el, "keyup")'
+QUERY_EVENT_NAME = "keyup"
+QUERY_EVENT = f'fromEvent(el, "{QUERY_EVENT_NAME}")'
 # The page's settings name the worker script; the site points them at its own.
 WORKER_SETTING = "search"
 WORKER_TEMPLATE = re.compile(r'"search": "(assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)" \| url')

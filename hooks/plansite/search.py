@@ -4,14 +4,15 @@ The theme's search (lunr, in a web worker) cuts text only at spaces and punctuat
 reader's words to be whole tokens; Chinese has no spaces, and readers type phrases whose words are on the
 page but not next to each other. So the site runs its own engine in the theme's worker slot
 (assets/javascripts/search-worker.js, which explains the ranking). It reads the theme's index as it is
-and needs from the build only the tables written here into the index's `config.plan`:
+and needs from the build only the tables made here, which the build writes into the worker script:
 
 - how to fold text so that index and query compare alike (`fold`): NFKC, lower case, traditional
   characters to simplified (OpenCC's table, cut down to the characters the site uses), Chinese numerals
   to digits, 3—5 as 3-5, and no spaces next to Chinese characters, so that 產業, 十四项, 二〇二五年 and
   "算力 基础设施" find 产业, 14 项, 2025 年 and 算力基础设施;
 - what readers call one item (措施5, 第5项措施, 任务二, 第四问) and where that item's entry is;
-- the question words that only shape a query (是什么, 有哪些).
+- which pages only gather other pages' words (the home page, the overview, the lists of each kind);
+- the question words that only shape a query (是什么, 有哪些), and the short names readers type (工信部).
 
 The index keeps the page text as it is, so results read like the page.
 """
@@ -91,27 +92,11 @@ def node_locations(plan: Plan, url_of: Callable[[str], str]) -> dict[str, list[s
     return located
 
 
-LIST_BOOST = 0.5  # a page that lists many items ranks below the page of the item a query is about
-
-
 def list_pages(plan: Plan) -> list[str]:
     """Docs paths of the pages that only gather other pages' words: the home page, the overview and the
     index of every kind that has a page per node."""
     kinds = {type(node) for node in plan.nodes.values() if not isinstance(node, (Section, *GROUPED))}
     return [HOME, OVERVIEW, *sorted(index_of(kind) for kind in kinds)]
-
-
-def enrich_index(index: dict, tables: Mapping[str, object], lists: Iterable[str] = ()) -> dict:
-    """Give the theme's search index what the site's engine reads: the tables (`browser_tables`) in its
-    config, clean entry text, and a lower boost for the entries of the pages at `lists` (their URLs)."""
-    lists = set(lists)
-    for entry in index["docs"]:
-        entry["title"] = entry["title"].replace("\u200b", "")
-        entry["text"] = entry["text"].replace("\u200b", "")
-        if entry["location"].partition("#")[0] in lists:
-            entry["boost"] = LIST_BOOST
-    index["config"]["plan"] = dict(tables)
-    return index
 
 
 # --- what the browser needs ---------------------------------------------------------------------
@@ -129,21 +114,26 @@ def identifier_table(plan: Plan) -> dict[str, str]:
     return table
 
 
-def simplification_table(index: dict) -> dict[str, str]:
-    """The part of OpenCC's table that can turn a reader's character into one the site uses."""
-    used = {char for entry in index["docs"] for char in fold(plain(entry["title"]) + plain(entry["text"]))}
+def simplification_table(texts: Iterable[str]) -> dict[str, str]:
+    """The part of OpenCC's table that can turn a reader's character into one the site uses, `texts`
+    being everything the site's pages are made from."""
+    used = {char for text in texts for char in fold(text)}
     return {t: s for t, s in traditional_to_simplified().items() if s in used and t != s}
 
 
-def browser_tables(plan: Plan, index: dict, places: Mapping[str, list[str]]) -> dict[str, object]:
-    """Everything the engine needs to fold and read a query as the build folded the index. `places` is
-    `node_locations` of the plan in this build."""
+def browser_tables(
+    plan: Plan, texts: Iterable[str], places: Mapping[str, list[str]], lists: Iterable[str]
+) -> dict[str, object]:
+    """Everything the engine needs to fold and read a query as the build folds the site's text. `texts` is
+    what the pages are made from, `places` is `node_locations` of the plan in this build and `lists` the
+    URLs of `list_pages`."""
     return {
         "digits": DIGITS,
         "powers": POWERS,
-        "simplified": simplification_table(index),
+        "simplified": simplification_table(texts),
         "ids": identifier_table(plan),
         "places": dict(places),
+        "lists": sorted(lists),
         "fillers": list(L.SEARCH_FILLERS),
         "synonyms": dict(L.SEARCH_SYNONYMS),
     }

@@ -18,16 +18,18 @@
  * traditional characters to simplified, Chinese numerals to digits, 3—5 as 3-5, and no spaces next to
  * Chinese characters (so a stray space in a query does not matter).
  *
- * It speaks the theme's worker protocol: what it assumes about it is filled in below by the build from
- * hooks/plansite/material.py, which checks each assumption against the installed theme.
+ * It speaks the theme's worker protocol. What it assumes about the protocol (from hooks/plansite/material.py,
+ * which checks each assumption against the installed theme) and the tables it folds and reads queries with
+ * (hooks/plansite/search.py) are filled in below by the build. Words are split with the separator of the
+ * theme's search settings (mkdocs.yml), which the theme also uses to mark them on the page a result opens.
  */
 "use strict"
 
-const MATERIAL = /* plan:material */ null
+const SITE = /* plan:search */ null
+const MATERIAL = SITE && SITE.protocol
 
 const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 const IS_HAN = new RegExp(`[${HAN}]`)
-const BREAK = /[\s,，、;；。:：!！?？"“”'‘’()（）《》〈〉【】「」『』[\]<>+*~^|/\\…·・—–-]+/
 const DASHES = /([0-9])[\s]*[-–—~～至到][\s]*(?=[0-9])/g
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi
 const NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " }
@@ -126,8 +128,10 @@ function escapeHtml(text) {
 /* ---- the engine ------------------------------------------------------------------------------ */
 
 class Engine {
-  constructor(docs, tables) {
+  constructor(docs, tables, separator) {
     this.tables = tables || {}
+    this.split = new RegExp(separator || "\\s+")
+    const lists = new Set(this.tables.lists || [])
     this.folding = folder(this.tables)
     this.ids = this.tables.ids || {}
     this.fillers = [...(this.tables.fillers || [])].map(w => this.folding.fold(w)).sort((a, b) => b.length - a.length)
@@ -149,7 +153,7 @@ class Engine {
         sentences: sentences(t.text + "\n" + x.text),
         clauses: clauses(t.text + "\n" + x.text),
         page: doc.location.split("#")[0],
-        list: typeof doc.boost === "number" && doc.boost < 1,
+        list: lists.has(doc.location.split("#")[0]),
       }
     })
     this.byLocation = new Map(this.entries.map(e => [e.doc.location, e]))
@@ -181,7 +185,7 @@ class Engine {
     const whole = folded.replace(/\s+/g, "")
     if (this.ids[whole]) return { named: new Set([this.ids[whole]]), runs: [] }
     const runs = []
-    for (const word of folded.split(BREAK)) {
+    for (const word of folded.split(this.split)) {
       if (!word) continue
       if (this.ids[word]) { named.add(this.ids[word]); continue }
       runs.push({ text: word, core: this.correct(this.expand(this.core(word))) })
@@ -473,7 +477,7 @@ let engine = null
 
 function answer(message) {
   if (!MATERIAL) {
-    console.error("search-worker.js: the build did not fill in the theme's worker protocol")
+    console.error("search-worker.js: the build did not fill in the theme's worker protocol and the tables")
     return null
   }
   if (!message || typeof message !== "object") {
@@ -487,8 +491,9 @@ function answer(message) {
         console.error("search-worker.js: the theme's setup message no longer carries {config, docs}", data)
         return null
       }
-      if (!data.config.plan) console.error("search-worker.js: the search index has no plan tables (hooks/site.py)")
-      engine = new Engine(data.docs, data.config.plan)
+      if (typeof data.config.separator !== "string")
+        console.error("search-worker.js: the theme's search settings carry no separator", data.config)
+      engine = new Engine(data.docs, SITE.tables, data.config.separator)
       return { type: MATERIAL.ready }
     }
     case MATERIAL.query:
@@ -512,4 +517,4 @@ if (typeof WorkerGlobalScope !== "undefined" || (typeof parent !== "undefined" &
 }
 
 // For the site's tests, which compare this folding with the build's and run queries directly.
-self.__planSearch = { Engine, folder, plain, answer }
+self.__planSearch = { Engine, folder, plain, answer, tables: SITE && SITE.tables }

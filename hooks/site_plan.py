@@ -1,0 +1,141 @@
+"""MkDocs hooks, plan → pages and navigation: check data/, add the generated pages, the navigation and the
+short links, and mark up the interpretation's sentences. What a page says is decided in `plansite`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+import site_state
+from plansite import PlanError, labels, load_plan, pages, share
+from plansite.interpretation import INDEX_PAGE, render_sentences
+from plansite.model import Plan, Section
+from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
+
+# Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
+MARKERS: dict[str, Callable[[Plan, str], str]] = {
+    "<!-- plan:questions -->": pages.questions_list,
+    "<!-- plan:structure -->": pages.structure_summary,
+    "<!-- plan:data -->": share.data_downloads,
+}
+PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    docs = os.path.relpath(config.docs_dir, root)
+    try:
+        plan = _checked_plan(root, docs)
+    except PlanError as error:
+        # Raised before anything is written: a failed check never leaves a half-built site.
+        raise PluginError(error.report()) from None
+    config.nav = pages.navigation(plan)
+    site_state.begin(
+        site_state.BuildState(
+            plan=plan,
+            offline=config.plugins["material/offline"].config.enabled,
+            generated=pages.generated_pages(plan, config.site_url or ""),
+            name_links=pages.name_links(plan),
+            sections={page_of(s): s for s in plan.of(Section)},
+            nodes_by_page={page_of(n): n for n in plan.nodes.values() if not isinstance(n, (Section, *GROUPED))},
+        )
+    )
+    return config
+
+
+def _checked_plan(root: Path, docs: str) -> Plan:
+    """The loaded and checked plan, kept in .cache/plan between builds: reading and checking data/ is most
+    of the hooks' time, and its result only changes when a file it depends on does (the key hashes them
+    all, the checking code included). A plan with problems is never kept, so its errors show every time."""
+    digest = hashlib.sha256(f"{sys.version}\n{docs}".encode())
+    for folder in (*PLAN_INPUTS, f"{docs}/interpretation"):
+        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"{path.relative_to(root).as_posix()}\n".encode() + path.read_bytes())
+    cached = root / ".cache" / "plan" / f"{digest.hexdigest()}.pickle"
+    if cached.is_file():
+        try:
+            plan: Plan = pickle.loads(cached.read_bytes())
+            return plan
+        except Exception:  # noqa: BLE001 - a damaged or outdated copy is simply made again
+            cached.unlink(missing_ok=True)
+    plan = load_plan(root, docs_dir=docs)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    for old in cached.parent.glob("*.pickle"):
+        old.unlink(missing_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(cached)
+    return plan
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    state = site_state.current()
+    for path, content in state.generated.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} 与自动生成的页面同名：删除它，内容由 data/ 生成")
+        files.append(File.generated(config, path, content=content))
+    _add_short_links(state.plan, files, config)
+    return files
+
+
+def _add_short_links(plan: Plan, files: Files, config: MkDocsConfig) -> None:
+    """/m5/ → /measures/m5/ for every node id: static pages that redirect, online and from disk alike."""
+    for node in plan.nodes.values():
+        short = f"{node.id.lower()}/index.html"
+        if files.get_file_from_path(short) is not None or files.get_file_from_path(f"{node.id.lower()}.md"):
+            raise PluginError(f"短链接 /{node.id.lower()}/ 与已有页面冲突：换一个编号，或删除 docs/ 中的同名页面")
+        path, hash_, fragment = page_of(node).partition("#")
+        target = "../" + _url(files, path) + hash_ + fragment
+        canonical = public_url(page_of(node), config.site_url or "")
+        files.append(File.generated(config, short, content=pages.short_link_page(node, target, canonical)))
+
+
+def _url(files: Files, path: str) -> str:
+    found = files.get_file_from_path(path)
+    if found is None:
+        raise PluginError(f"docs/{path} 不在本次构建中")
+    return found.url
+
+
+def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: object) -> Any:
+    """The public address of every page, offline copy included."""
+    url = public_url(page.file.src_uri, config.site_url or "")
+    page.canonical_url = url  # the offline copy names the online page, not its own .html file
+    page.meta["masthead"] = {"label": labels.PRINT_CANONICAL, "url": url}  # shown on paper only
+    return context
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = site_state.current()
+    here = page.file.src_uri
+    for marker, render in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render(state.plan, here))
+    section = state.sections.get(here)
+    if section is not None or here in (INDEX_PAGE, FULL_TEXT):
+        canonical = _sentence_address(state.plan, config.site_url or "") if here == FULL_TEXT else None
+        markdown = render_sentences(
+            markdown, here, state.name_links, labels.SENTENCE_ANCHOR, labels.SENTENCE_COPY, canonical
+        )
+    if section is not None:
+        markdown += "\n\n" + pages.section_topics(state.plan, section, here) + "\n"
+    return markdown
+
+
+def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:
+    """A sentence's address is on its Q&A page, not on the full-text page that repeats it."""
+
+    def canonical(sentence_id: str) -> str:
+        return public_url(f"{plan.interpretation.sentences[sentence_id].page}#{sentence_id}", site_url)
+
+    return canonical

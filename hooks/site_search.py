@@ -1,0 +1,96 @@
+"""MkDocs hooks, search: the site's engine in the theme's worker slot. The two scripts are generated with
+what they need (the theme's protocol, the tables of plansite/search.py), and every page's theme settings
+name the site's worker instead of the theme's."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+import site_state
+from plansite import labels, material, search
+
+SEARCH_SCRIPT = "assets/javascripts/search.js"  # in the page: paste and input methods, the no-result hint
+SEARCH_WORKER = "assets/javascripts/search-worker.js"  # the engine, run in the theme's worker slot
+PLACEHOLDER = "/* plan:search */ null"  # in both scripts, where the build writes what they need
+SEARCH_ENGINE = "PLAN_SEARCH"  # "theme": leave the theme's lunr search in place, to measure it beside the site's
+THEME_SETTINGS = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})  # JSON inside <script>
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state = site_state.current()
+    state.theme_search = os.environ.get(SEARCH_ENGINE) == "theme"
+    if state.theme_search:  # only to measure the theme's own search beside the site's (tests/search_eval.py)
+        config.extra_javascript = [s for s in config.extra_javascript if str(s) != SEARCH_SCRIPT]
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    state = site_state.current()
+    if state.theme_search:
+        return files
+
+    def url_of(path: str) -> str:
+        """This build's URL of a docs file as the search index writes it (the home page is "", not "./")."""
+        found = files.get_file_from_path(path)
+        if found is None:
+            raise PluginError(f"docs/{path} 不在本次构建中")
+        return "" if found.url == "./" else found.url
+
+    texts = [page.content_string for page in files.documentation_pages()]
+    places = search.node_locations(state.plan, url_of)
+    lists = [url_of(path) for path in search.list_pages(state.plan)]
+    tables = search.browser_tables(state.plan, texts, places, lists)
+    scripts = {
+        SEARCH_WORKER: {"protocol": material.protocol().as_js(), "tables": tables},
+        SEARCH_SCRIPT: {
+            "selectors": material.SELECTORS,
+            "event": material.QUERY_EVENT_NAME,
+            "worker": SEARCH_WORKER,
+            "nothing": labels.SEARCH_NOTHING,
+        },
+    }
+    for path, value in scripts.items():
+        source = files.get_file_from_path(path)
+        if source is None or source.abs_src_path is None:
+            raise PluginError(f"docs/{path} 不见了：站内搜索需要它")
+        code = Path(source.abs_src_path).read_text(encoding="utf-8")
+        if code.count(PLACEHOLDER) != 1:
+            raise PluginError(f"docs/{path} 应当恰好含有一处占位 {PLACEHOLDER}")
+        filled = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
+        files.remove(source)
+        files.append(File.generated(config, path, content=code.replace(PLACEHOLDER, filled)))
+    return files
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _point_at_engine(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) search the same way."""
+    return _point_at_engine(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def _point_at_engine(output: str, name: str) -> str:
+    """A page's theme settings, with search pointed at the site's own worker."""
+    if site_state.current().theme_search:
+        return output
+
+    def point(match: re.Match[str]) -> str:
+        settings = json.loads(match[2])
+        try:
+            material.point_at_worker(settings, material.worker_path(), SEARCH_WORKER)
+        except material.MaterialChanged as changed:
+            raise PluginError(f"hooks/plansite/material.py: {name}: {changed}") from None
+        return match[1] + json.dumps(settings, ensure_ascii=False).translate(SCRIPT_SAFE) + match[3]
+
+    return THEME_SETTINGS.sub(point, output, count=1)
