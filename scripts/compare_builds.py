@@ -38,7 +38,8 @@ def build(tree: Path, out: Path) -> dict[str, str]:
     digests = {"offline.zip": hashlib.sha256(bundle.read_bytes()).hexdigest()}
     for path in sorted((out / "online").rglob("*")):
         if path.is_file():
-            digests[f"online/{path.relative_to(out / 'online').as_posix()}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+            name = f"online/{path.relative_to(out / 'online').as_posix()}"
+            digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return digests
 
 

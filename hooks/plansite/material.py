@@ -30,7 +30,9 @@ MESSAGE_SOURCE = "integrations/search/worker/message/index.ts"
 # The setup message carries the index as {config, docs, options}; a result is {items: SearchItem[][]}
 # whose items are documents with `score` and `terms`, grouped by page, the page's own entry among them.
 SETUP_SOURCE = "integrations/search/worker/_/index.ts"
-SETUP_SHAPE = re.compile(r"\.subscribe\(\(\{\s*config,\s*docs\s*\}\)\s*=>\s*worker\$\.next\(\{\s*type:\s*SearchMessageType\.SETUP")
+SETUP_SHAPE = re.compile(
+    r"\.subscribe\(\(\{\s*config,\s*docs\s*\}\)\s*=>\s*worker\$\.next\(\{\s*type:\s*SearchMessageType\.SETUP"
+)
 RESULT_SOURCE = "templates/search/index.tsx"
 RESULT_SHAPE = ("document.terms", "result[0].score", 'url.searchParams.set("h"')
 # The query box is read on key-up only: a pasted phrase or an input method's text must raise one.
@@ -96,7 +98,7 @@ def _source(name: str) -> str:
 def material_version() -> str:
     from material import __version__
 
-    return __version__
+    return str(__version__)
 
 
 @functools.cache

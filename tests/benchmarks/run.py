@@ -166,7 +166,7 @@ class Bench:
                 share,
                 "%",
                 15,
-                note=f"hooks/site.py entry points {median['hooks_seconds']:.2f} s of {median['seconds']:.2f} s "
+                note=f"hook entry points {median['hooks_seconds']:.2f} s of {median['seconds']:.2f} s "
                 f"profiled; {self.runs} fresh processes",
                 detail={k: median[k] for k in ("hook_entry_points", "breakdown", "top", "seconds", "hooks_seconds")},
             )
@@ -175,7 +175,7 @@ class Bench:
         for label, seconds in median["breakdown"].items():
             self.add(Figure(f"  of which {label}", 100 * seconds / median["seconds"], "%", note=f"{seconds:.2f} s"))
         for hook, seconds in sorted(median["hook_entry_points"].items(), key=lambda kv: -kv[1]):
-            self.add(Figure(f"  of which hooks/site.py {hook}", 100 * seconds / median["seconds"], "%"))
+            self.add(Figure(f"  of which hooks/{hook}", 100 * seconds / median["seconds"], "%"))
 
     def serve_rebuild(self) -> None:
         project = self.tmp / "serve-project"

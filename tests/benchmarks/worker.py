@@ -54,7 +54,7 @@ BREAKDOWN = {
     "templates (Jinja, incl. navigation)": ("mkdocs/commands/build.py", "_build_page"),
     "config, theme and plugin loading": ("mkdocs/config/base.py", "load_config"),
 }
-HOOK_FILE = "hooks/site.py"
+HOOK_FILES = ("hooks/site_plan.py", "hooks/site_exports.py", "hooks/site_search.py", "hooks/site_html.py")  # mkdocs.yml
 
 
 def profile(project: Path, site: Path) -> dict:
@@ -82,8 +82,10 @@ def profile(project: Path, site: Path) -> dict:
         path = os.path.realpath(file) if file.startswith("/") else file
         if path.startswith(hooks_dir):
             under_hooks += tottime
-        if path.endswith(HOOK_FILE) and function.startswith("on_"):
-            hook_entry_points[function] = hook_entry_points.get(function, 0.0) + cumtime
+        hook_file = next((name for name in HOOK_FILES if path.endswith(name)), None)
+        if hook_file and function.startswith("on_"):  # the hook entry points do not call one another
+            entry = f"{Path(hook_file).stem}.{function}"
+            hook_entry_points[entry] = hook_entry_points.get(entry, 0.0) + cumtime
     breakdown = {}
     for label, (suffix, function) in BREAKDOWN.items():
         breakdown[label] = sum(
