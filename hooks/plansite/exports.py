@@ -12,14 +12,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import NODE_TYPES, RELATIONS, Edge, Editorial, FactQuote, Goal, Measure, Node, Plan, Section, Source
+from .model import NODE_TYPES, Edge, Editorial, FactQuote, Goal, Issuer, Measure, Node, Plan, Relation, Section, Source
 from .pages import heading
 from .urls import HOME, MEASURES_CSV, PLAN_JSON, PLAN_SCHEMA, page_of, public_url
 
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")  # the documented format of plan.json
 MEASURE_COLUMNS = ("id", "task_id", "task_title", "title", "summary", "url")
 _KIND_ORDER = {node_type.kind: index for index, node_type in enumerate(NODE_TYPES)}
-_RELATION_ORDER = {name: index for index, name in enumerate(RELATIONS)}
+_RELATION_ORDER = {relation: index for index, relation in enumerate(Relation)}
 
 
 def exported_files(plan: Plan, site_url: str) -> dict[str, bytes]:
@@ -49,7 +49,7 @@ def plan_json(plan: Plan, site_url: str) -> str:
 
 def _document(plan: Plan, site_url: str) -> dict[str, Any]:
     document = plan.document
-    issuers = [n for n in plan.nodes.values() if n.kind == "issuer"]
+    issuers = plan.of(Issuer)
     return {
         "title": document.title,
         "short_title": document.short_title,

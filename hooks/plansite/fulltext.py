@@ -7,14 +7,11 @@ its own heading, so that the same renderer gives every sentence the same id as o
 
 from __future__ import annotations
 
-import html
-
-import yaml
-
 from . import labels as L
-from .interpretation import INDEX_PAGE, Interpretation, Sentence
-from .markup import md_link, md_text, relative
+from .interpretation import INDEX_PAGE, Sentence
+from .markup import front_matter, md_link, md_text, relative
 from .model import Plan, Section
+from .text import chinese_numeral
 from .urls import FULL_TEXT, page_of
 
 
@@ -23,17 +20,13 @@ def full_text_page(plan: Plan) -> str:
     interpretation = plan.interpretation
     preamble = interpretation.pages.get(INDEX_PAGE)
     title = L.FULL_TEXT_TITLE.format(title=preamble.title if preamble else plan.document.title)
-    meta = {
-        "title": html.escape(L.NAV["full_text"]),
-        "description": html.escape(L.FULL_TEXT_DESCRIPTION),
-        # Search points at each sentence's own Q&A page: indexing this copy would show every hit twice.
-        "search": {"exclude": True},
-    }
+    sections = chinese_numeral(len(plan.of(Section)))
+    # Search points at each sentence's own Q&A page: indexing this copy would show every hit twice.
+    head = front_matter(L.NAV["full_text"], L.FULL_TEXT_DESCRIPTION.format(sections=sections), search={"exclude": True})
+    index = md_link(L.FULL_TEXT_INDEX, relative(FULL_TEXT, INDEX_PAGE))
     parts = [
-        "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---",
         f"# {md_text(title)}",
-        L.FULL_TEXT_NOTE.format(index=md_link(L.FULL_TEXT_INDEX, relative(FULL_TEXT, INDEX_PAGE)))
-        + "\n{: .full-text-note }",
+        L.FULL_TEXT_NOTE.format(sections=sections, index=index) + "\n{: .full-text-note }",
     ]
     if preamble:
         parts += _paragraphs(preamble.sentences)
@@ -44,7 +37,7 @@ def full_text_page(plan: Plan) -> str:
         parts.append(f"## {md_text(page.title or section.title)} {{#{section.id.lower()}}}")
         parts.append(md_link(L.FULL_TEXT_OWN_PAGE, relative(FULL_TEXT, page_of(section))) + "\n{: .full-text-own }")
         parts += _paragraphs(page.sentences)
-    return "\n\n".join(parts) + "\n"
+    return head + "\n" + "\n\n".join(parts) + "\n"
 
 
 def _paragraphs(sentences: tuple[Sentence, ...]) -> list[str]:
@@ -56,9 +49,3 @@ def _paragraphs(sentences: tuple[Sentence, ...]) -> list[str]:
         else:
             paragraphs.append([sentence])
     return ["\n".join(f"{{#{s.id}}} {s.text}" for s in group) for group in paragraphs]
-
-
-def sentence_ids(interpretation: Interpretation) -> list[str]:
-    """Every sentence id the full page carries, in reading order (the preamble first)."""
-    order = [INDEX_PAGE, *(p for p in interpretation.pages if p != INDEX_PAGE)]
-    return [s.id for path in order if path in interpretation.pages for s in interpretation.pages[path].sentences]

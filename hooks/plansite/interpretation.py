@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .ids import PREAMBLE, is_sentence_id, sentence_number, sentence_part, sentence_section
 from .markup import md_link, md_text, relative
 from .problems import Location, Problem
 
+# A line that carries a sentence, its id in any form: a malformed id is reported, not taken for text.
 SENTENCE_LINE = re.compile(r"^\{#(?P<id>[a-z0-9]+-s[0-9]+)\}[ ]?(?P<text>.*)$")
-SENTENCE_ID = re.compile(r"^(?P<section>intro|q[1-9])-s(?P<number>[1-9][0-9]*)$")
 INDEX_PAGE = "interpretation/index.md"
 
 
@@ -36,11 +37,11 @@ class Sentence:
     @property
     def section(self) -> str:
         """`q6-s2` → `Q6`; the preamble's sentences belong to `INTRO`."""
-        return self.id.split("-", 1)[0].upper()
+        return sentence_section(self.id)
 
     @property
     def number(self) -> int:
-        return int(self.id.rsplit("-s", 1)[1])
+        return sentence_number(self.id)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def read_interpretation(docs_dir: Path, section_ids: Iterable[str]) -> tuple[Int
                 Problem(Location(shown), "找不到这一问答页面", f"新建 {shown}，每句一行，以 {{#编号}} 开头")
             )
             continue
-        expected = "intro" if path == INDEX_PAGE else Path(path).stem
+        expected = PREAMBLE if path == INDEX_PAGE else Path(path).stem
         page = _read_page(file.read_text(encoding="utf-8"), path, shown, expected, problems)
         pages[path] = page
         for sentence in page.sentences:
@@ -100,8 +101,7 @@ def _read_page(text: str, path: str, shown: str, expected: str, problems: list[P
         if not match:
             continue
         sentence_id, words = match["id"], match["text"]
-        form = SENTENCE_ID.match(sentence_id)
-        if not form or form["section"] != expected:
+        if not is_sentence_id(sentence_id) or sentence_part(sentence_id) != expected:
             problems.append(
                 Problem(
                     Location(shown, number, 3),

@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
+from .ids import question_number, sentence_number
+from .model import Goal, Issuer, Measure, Node, Plan, Principle, Project, Role, Safeguard, Section, Task, Technology
 from .text import chinese_numeral
 
 KIND = {
-    "section": "问答",
-    "goal": "目标",
-    "principle": "基本原则",
-    "task": "重点任务",
-    "measure": "具体措施",
-    "project": "工程",
-    "safeguard": "保障措施",
-    "technology": "技术",
-    "issuer": "印发部门",
+    Section.kind: "问答",
+    Goal.kind: "目标",
+    Principle.kind: "基本原则",
+    Task.kind: "重点任务",
+    Measure.kind: "具体措施",
+    Project.kind: "工程",
+    Safeguard.kind: "保障措施",
+    Technology.kind: "技术",
+    Issuer.kind: "印发部门",
 }
 
 # The short form used inside sentences: 这一措施, 14 项措施.
-KIND_SHORT = {**KIND, "task": "任务", "measure": "措施"}
+KIND_SHORT = {**KIND, Task.kind: "任务", Measure.kind: "措施"}
 
+# The title of each kind's list page; `{count}` is how many items the plan has, in Chinese numerals (十四项措施).
 INDEX_TITLE = {
-    "goals": "工作目标",
-    "principles": "基本原则",
-    "tasks": "五大任务",
-    "measures": "十四项措施",
-    "projects": "四项工程",
-    "safeguards": "保障措施",
-    "technologies": "技术",
-    "issuers": "印发部门",
+    Goal.key: "工作目标",
+    Principle.key: "基本原则",
+    Task.key: "{count}大任务",
+    Measure.key: "{count}项措施",
+    Project.key: "{count}项工程",
+    Safeguard.key: "保障措施",
+    Technology.key: "技术",
+    Issuer.key: "印发部门",
 }
 
 NAV = {
@@ -53,11 +56,10 @@ ONLY_LISTED = "《解读》没有专门论述这一{kind}，只在{sections}列�
 NEVER_NAMED = "《解读》没有提到这一{kind}；这里的名称和归属来自《行动计划》的公开报道。"
 RELATED = "相关条目"
 DISCUSSED_IN = "论及本条的问答"
-ROLE = {"lists": "列出名称", "explains": "论述"}
+ROLE = {Role.LISTS: "列出名称", Role.EXPLAINS: "论述"}
 SOURCES = "出处"
 CITE = "引用本页"
 ACCESS_DATE = "引用日期"  # left for the reader in the citation shown on a page; the 引用 button fills it in
-CANONICAL = "固定链接"
 PREVIOUS = "上一项"
 NEXT = "下一项"
 PARENT = "所属任务"
@@ -73,6 +75,7 @@ SENTENCE_ANCHOR = "本句链接（{id}）"
 FACTS_SOURCE = "《行动计划》公开报道"
 REPORT = "报道："
 INTERPRETATION_SHORT = "解读"
+PREAMBLE = "序言"
 SHORT_LINK = "正在前往"
 DOWNLOAD = (
     "[下载离线版]({link})（ZIP，{size}，{date} 生成）："
@@ -81,13 +84,15 @@ DOWNLOAD = (
 DOWNLOAD_MISSING = "离线版尚未生成：运行 `./dev bundle` 后重新构建，这里会出现下载链接。"
 OFFLINE_COPY = "你正在阅读离线版（{date} 生成）。它不需要联网，搜索同样可用。"
 FULL_TEXT_TITLE = "{title}全文"
-FULL_TEXT_DESCRIPTION = "《行动计划》官方解读的序言和七个问答合在一页，便于通读和打印。"
-FULL_TEXT_NOTE = "序言和七个问答合在一页，便于通读和打印。每句的固定链接在各问答页；也可从{index}分问阅读。"
+# `{sections}`: how many Q&A sections the interpretation has, in Chinese numerals (七).
+FULL_TEXT_DESCRIPTION = "《行动计划》官方解读的序言和{sections}个问答合在一页，便于通读和打印。"
+FULL_TEXT_NOTE = "序言和{sections}个问答合在一页，便于通读和打印。每句的固定链接在各问答页；也可从{index}分问阅读。"
 FULL_TEXT_INDEX = "解读目录"
 FULL_TEXT_OWN_PAGE = "本问单独页面"
 PRINT_CANONICAL = "本页网址："
 SEARCH_DIALOG = "搜索"
-OVERVIEW_DESCRIPTION = "目标、5项任务、14项措施、4项工程、3项保障措施的整体结构"
+# How many items of each kind the plan has, in digits.
+OVERVIEW_DESCRIPTION = "目标、{tasks}项任务、{measures}项措施、{projects}项工程、{safeguards}项保障措施的整体结构"
 OVERVIEW_INTRO = "《行动计划》的目标、任务与措施、工程和保障措施一览，每一项都可点开查看。"
 OVERVIEW_TASKS = "{tasks}与{measures}"
 OVERVIEW_SUPPORTS = "（共同支撑{tasks}）"
@@ -112,8 +117,9 @@ CITATION_MORE_AUTHORS = "等"
 
 # The machine-readable data (hooks/plansite/exports.py).
 DATA_LINE = "机器可读数据：{json} · {csv}"
+# `{measures}`: how many measures the plan has, in Chinese numerals (十四).
 DATA_DOWNLOADS = (
-    "全部条目、关系和出处 {json}（[数据格式]({schema})），十四项措施一览 {csv}（UTF-8 表格，可用 Excel 打开）。"
+    "全部条目、关系和出处 {json}（[数据格式]({schema})），{measures}项措施一览 {csv}（UTF-8 表格，可用 Excel 打开）。"
 )
 
 
@@ -122,14 +128,19 @@ def numbered(kind: str, number: int | None) -> str:
     if number is None:
         return ""
     return {
-        "task": f"任务{chinese_numeral(number)}",
-        "measure": f"措施{number}",
-        "project": f"工程{chinese_numeral(number)}",
-        "safeguard": f"保障措施{chinese_numeral(number)}",
-        "principle": f"原则{chinese_numeral(number)}",
-        "section": f"问答{chinese_numeral(number)}",
-        "goal": "",
+        Task.kind: f"任务{chinese_numeral(number)}",
+        Measure.kind: f"措施{number}",
+        Project.kind: f"工程{chinese_numeral(number)}",
+        Safeguard.kind: f"保障措施{chinese_numeral(number)}",
+        Principle.kind: f"原则{chinese_numeral(number)}",
+        Section.kind: f"问答{chinese_numeral(number)}",
+        Goal.kind: "",
     }.get(kind, "")
+
+
+def index_title(plan: Plan, node_type: type[Node]) -> str:
+    """The title of a kind's list page, with the plan's count of its items where the title says it: 五大任务."""
+    return INDEX_TITLE[node_type.key].format(count=chinese_numeral(len(plan.of(node_type))))
 
 
 def section_ordinal(number: int) -> str:
@@ -139,9 +150,9 @@ def section_ordinal(number: int) -> str:
 
 def sentence_label(sentence_id: str) -> str:
     """`q6-s2` → 解读 六 · 第2句; `intro-s1` → 解读 序言 · 第1句."""
-    section, number = sentence_id.split("-s")
-    part = "序言" if section == "intro" else chinese_numeral(int(section[1:]))
-    return f"{INTERPRETATION_SHORT} {part} · 第{number}句"
+    question = question_number(sentence_id)
+    part = PREAMBLE if question is None else chinese_numeral(question)
+    return f"{INTERPRETATION_SHORT} {part} · 第{sentence_number(sentence_id)}句"
 
 
 # --- Search -------------------------------------------------------------------------------------
@@ -149,13 +160,13 @@ def sentence_label(sentence_id: str) -> str:
 # The words readers put before or around a number to mean one item: 措施5, 第5项措施, 任务二, 第四问.
 # `{n}` is the item's number; search reads Chinese numerals as digits, so 任务二 is 任务2.
 SEARCH_NAMES = {
-    "measure": ("措施{n}", "具体措施{n}", "第{n}项措施", "第{n}条措施", "第{n}个措施", "第{n}项具体措施"),
-    "task": ("任务{n}", "重点任务{n}", "第{n}项任务", "第{n}个任务", "第{n}大任务", "第{n}项重点任务"),
-    "project": ("工程{n}", "重点工程{n}", "第{n}项工程", "第{n}个工程"),
-    "safeguard": ("保障措施{n}", "保障{n}", "第{n}项保障措施", "第{n}条保障措施"),
-    "principle": ("原则{n}", "基本原则{n}", "第{n}项原则", "第{n}条原则"),
-    "goal": ("目标{n}", "第{n}个目标"),
-    "section": ("问{n}", "问题{n}", "问答{n}", "第{n}问", "第{n}个问题", "第{n}个问答"),
+    Measure.kind: ("措施{n}", "具体措施{n}", "第{n}项措施", "第{n}条措施", "第{n}个措施", "第{n}项具体措施"),
+    Task.kind: ("任务{n}", "重点任务{n}", "第{n}项任务", "第{n}个任务", "第{n}大任务", "第{n}项重点任务"),
+    Project.kind: ("工程{n}", "重点工程{n}", "第{n}项工程", "第{n}个工程"),
+    Safeguard.kind: ("保障措施{n}", "保障{n}", "第{n}项保障措施", "第{n}条保障措施"),
+    Principle.kind: ("原则{n}", "基本原则{n}", "第{n}项原则", "第{n}条原则"),
+    Goal.kind: ("目标{n}", "第{n}个目标"),
+    Section.kind: ("问{n}", "问题{n}", "问答{n}", "第{n}问", "第{n}个问题", "第{n}个问答"),
 }
 SEARCH_NOTHING = "本站没有含这些字词的页面。试试别的说法或更短的词（如“算力”“人才”），或输入编号（如 M5、T2、措施5）。"
 # Words that only make a query a question (目标有哪些, 为什么出台): search ignores them at either end of a
@@ -164,14 +175,22 @@ SEARCH_FILLERS = (
     "是什么", "有哪些", "有什么", "是哪些", "包括哪些", "哪些", "什么", "为什么", "为何", "如何", "怎么样", "怎样",
     "怎么", "请问", "吗", "呢", "的",
 )  # fmt: skip
-# Short names readers type → the words the site's text uses for them.
+# Short names readers type → the words the site's text uses for them. `{issuers}`: how many departments
+# issued the Plan, in Chinese numerals (五部门).
 SEARCH_SYNONYMS = {
     "工信部": "工业和信息化部",
     "文旅部": "文化和旅游部",
     "广电总局": "国家广播电视总局",
     "国资委": "国务院国资委",
-    "五部门": "印发部门",
+    "{issuers}部门": "印发部门",
 }
+
+
+def search_synonyms(plan: Plan) -> dict[str, str]:
+    """`SEARCH_SYNONYMS` with the plan's count of issuers filled in."""
+    issuers = chinese_numeral(len(plan.of(Issuer)))
+    return {short.format(issuers=issuers): full for short, full in SEARCH_SYNONYMS.items()}
+
 
 # Link-preview images (hooks/plansite/preview_image.py): the line under the site name on each image.
 PREVIEW_SEPARATOR = "·"  # the CJK font draws it full-width: no spaces around it

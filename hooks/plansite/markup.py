@@ -6,6 +6,8 @@ import html
 import posixpath
 import re
 
+import yaml
+
 # Python-Markdown's own escapable characters, plus `|` for tables; `<`, `>` and `&` become entities.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
 
@@ -30,3 +32,10 @@ def relative(from_page: str, to_page: str) -> str:
     if from_page == to_page.split("#", 1)[0]:
         return "#" + to_page.split("#", 1)[1] if "#" in to_page else posixpath.basename(to_page)
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def front_matter(title: str, description: str, **extra: object) -> str:
+    """A generated page's YAML front matter, up to and including its closing `---` line. The theme prints
+    the title and the description into <title> and <meta content="…"> as they are: they are escaped here."""
+    meta = {"title": html.escape(title), "description": html.escape(description), **extra}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\n"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, TypeVar, cast
 
+from . import ids
 from .facts import FactsFile
+from .ids import IdForm
 from .interpretation import Interpretation
 from .problems import Location
 
@@ -51,7 +54,7 @@ Source = SentenceQuote | FactQuote | Editorial
 class Node:
     kind: ClassVar[str]
     key: ClassVar[str]  # the list in data/ and the URL folder: "measures"
-    prefix: ClassVar[str] = ""  # numbered kinds: the id is prefix + number ("M" + 5)
+    id_form: ClassVar[IdForm]  # how its ids are written: M5, ai
 
     id: str
     title: str
@@ -71,13 +74,14 @@ class Node:
 class Issuer(Node):
     kind = "issuer"
     key = "issuers"
+    id_form = ids.ISSUER
 
 
 @dataclass(frozen=True, kw_only=True)
 class Goal(Node):
     kind = "goal"
     key = "goals"
-    prefix = "G"
+    id_form = ids.GOAL
     term: str = "near"
     indicators: tuple[SentenceQuote | FactQuote, ...] = ()
 
@@ -86,41 +90,42 @@ class Goal(Node):
 class Principle(Node):
     kind = "principle"
     key = "principles"
-    prefix = "PR"
+    id_form = ids.PRINCIPLE
 
 
 @dataclass(frozen=True, kw_only=True)
 class Task(Node):
     kind = "task"
     key = "tasks"
-    prefix = "T"
+    id_form = ids.TASK
 
 
 @dataclass(frozen=True, kw_only=True)
 class Measure(Node):
     kind = "measure"
     key = "measures"
-    prefix = "M"
+    id_form = ids.MEASURE
 
 
 @dataclass(frozen=True, kw_only=True)
 class Project(Node):
     kind = "project"
     key = "projects"
-    prefix = "P"
+    id_form = ids.PROJECT
 
 
 @dataclass(frozen=True, kw_only=True)
 class Safeguard(Node):
     kind = "safeguard"
     key = "safeguards"
-    prefix = "S"
+    id_form = ids.SAFEGUARD
 
 
 @dataclass(frozen=True, kw_only=True)
 class Technology(Node):
     kind = "technology"
     key = "technologies"
+    id_form = ids.TECHNOLOGY
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -129,8 +134,10 @@ class Section(Node):
 
     kind = "section"
     key = "sections"
-    prefix = "Q"
+    id_form = ids.SECTION
 
+
+AnyNode = TypeVar("AnyNode", bound=Node)
 
 # In the order the site presents them.
 NODE_TYPES: tuple[type[Node], ...] = (Section, Goal, Principle, Task, Measure, Project, Safeguard, Technology, Issuer)
@@ -141,22 +148,37 @@ TYPE_BY_KIND: dict[str, type[Node]] = {t.kind: t for t in NODE_TYPES}
 # --- Edges --------------------------------------------------------------------------------------
 
 
+class Relation(StrEnum):
+    """What an edge states; each relation is also the name of the list of its statements in data/. In the
+    order the plan reads and lists them."""
+
+    CONTAINS = "contains"  # a task contains its measures
+    SUPPORTS = "supports"  # projects support tasks
+    DISCUSSES = "discusses"  # a Q&A section discusses a node
+    MENTIONS = "mentions"  # a node mentions a technology
+
+
+class Role(StrEnum):
+    """How a Q&A section discusses a node."""
+
+    LISTS = "lists"  # it only names the node
+    EXPLAINS = "explains"
+
+
 @dataclass(frozen=True)
-class Relation:
-    name: str
-    subject_kinds: frozenset[str]
-    object_kinds: frozenset[str]
+class Ends:
+    """The kinds of node a relation may link: its subjects (`from:`) and its objects (`to:`)."""
+
+    subjects: frozenset[str]
+    objects: frozenset[str]
 
 
 _ALL = frozenset(TYPE_BY_KIND)
-RELATIONS: dict[str, Relation] = {
-    r.name: r
-    for r in (
-        Relation("contains", frozenset({"task"}), frozenset({"measure"})),
-        Relation("supports", frozenset({"project"}), frozenset({"task"})),
-        Relation("discusses", frozenset({"section"}), _ALL - {"section", "issuer"}),
-        Relation("mentions", _ALL - {"technology"}, frozenset({"technology"})),
-    )
+ENDS: dict[Relation, Ends] = {
+    Relation.CONTAINS: Ends(frozenset({Task.kind}), frozenset({Measure.kind})),
+    Relation.SUPPORTS: Ends(frozenset({Project.kind}), frozenset({Task.kind})),
+    Relation.DISCUSSES: Ends(frozenset({Section.kind}), _ALL - {Section.kind, Issuer.kind}),
+    Relation.MENTIONS: Ends(_ALL - {Technology.kind}, frozenset({Technology.kind})),
 }
 
 
@@ -164,11 +186,11 @@ RELATIONS: dict[str, Relation] = {
 class Edge:
     """One statement of a relation; several subjects or objects mean the source states it jointly."""
 
-    relation: str
+    relation: Relation
     subjects: tuple[str, ...]
     objects: tuple[str, ...]
     sources: tuple[Source, ...]
-    role: str | None = None  # discusses: "lists" (only names it) or "explains"
+    role: Role | None = None  # discusses only
     note: str | None = None  # an editorial remark on how the source is read
     origin: Location = field(default=Location(""), compare=False, repr=False)
 
@@ -192,11 +214,11 @@ class Plan:
     interpretation: Interpretation
     facts: FactsFile
 
-    def of(self, node_type: type[Node]) -> list[Node]:
+    def of(self, node_type: type[AnyNode]) -> list[AnyNode]:
         """The nodes of one kind (or of several, for a base class), in presentation order."""
         kinds = [kind for kind in self._kinds if issubclass(kind, node_type)]
         if len(kinds) == 1:
-            return list(self._kinds[kinds[0]])
+            return cast(list[AnyNode], list(self._kinds[kinds[0]]))  # the index holds each kind's own nodes
         return [n for n in self.nodes.values() if isinstance(n, node_type)]
 
     @cached_property
@@ -207,50 +229,50 @@ class Plan:
         return index
 
     @cached_property
-    def _out(self) -> dict[tuple[str, str], list[Edge]]:
-        index: dict[tuple[str, str], list[Edge]] = {}
+    def _out(self) -> dict[tuple[str, Relation], list[Edge]]:
+        index: dict[tuple[str, Relation], list[Edge]] = {}
         for edge in self.edges:
             for subject in edge.subjects:
                 index.setdefault((subject, edge.relation), []).append(edge)
         return index
 
     @cached_property
-    def _in(self) -> dict[tuple[str, str], list[Edge]]:
-        index: dict[tuple[str, str], list[Edge]] = {}
+    def _in(self) -> dict[tuple[str, Relation], list[Edge]]:
+        index: dict[tuple[str, Relation], list[Edge]] = {}
         for edge in self.edges:
             for obj in edge.objects:
                 index.setdefault((obj, edge.relation), []).append(edge)
         return index
 
-    def edges_from(self, node_id: str, relation: str) -> list[Edge]:
+    def edges_from(self, node_id: str, relation: Relation) -> list[Edge]:
         return self._out.get((node_id, relation), [])
 
-    def edges_to(self, node_id: str, relation: str) -> list[Edge]:
+    def edges_to(self, node_id: str, relation: Relation) -> list[Edge]:
         return self._in.get((node_id, relation), [])
 
     @cached_property
     def _order(self) -> dict[str, int]:
         return {node_id: index for index, node_id in enumerate(self.nodes)}
 
-    def _in_order(self, ids) -> list[Node]:
-        return [self.nodes[i] for i in sorted(set(ids), key=self._order.__getitem__)]
+    def _in_order(self, node_ids: Iterable[str]) -> list[Node]:
+        return [self.nodes[i] for i in sorted(set(node_ids), key=self._order.__getitem__)]
 
-    def targets(self, node_id: str, relation: str) -> list[Node]:
+    def targets(self, node_id: str, relation: Relation) -> list[Node]:
         return self._in_order(o for e in self.edges_from(node_id, relation) for o in e.objects)
 
-    def origins(self, node_id: str, relation: str) -> list[Node]:
+    def origins(self, node_id: str, relation: Relation) -> list[Node]:
         return self._in_order(s for e in self.edges_to(node_id, relation) for s in e.subjects)
 
     def parent(self, node: Node) -> Node | None:
         """The task that contains a measure."""
-        found = self.origins(node.id, "contains")
+        found = self.origins(node.id, Relation.CONTAINS)
         return found[0] if found else None
 
     def siblings(self, node: Node) -> list[Node]:
         """The node's own kind in its parent (measures of one task) or, with no parent, all of its kind."""
         parent = self.parent(node)
-        return self.targets(parent.id, "contains") if parent else self.of(type(node))
+        return self.targets(parent.id, Relation.CONTAINS) if parent else self.of(type(node))
 
     def is_explained(self, node: Node) -> bool:
         """Whether some Q&A section discusses the node beyond naming it."""
-        return any(e.role == "explains" for e in self.edges_to(node.id, "discusses"))
+        return any(e.role == Role.EXPLAINS for e in self.edges_to(node.id, Relation.DISCUSSES))

@@ -6,11 +6,11 @@ the interpretation says so, the projects that support it; the projects; the safe
 
 from __future__ import annotations
 
-import yaml
+from collections.abc import Sequence
 
 from . import labels as L
-from .markup import md_link, md_text, relative
-from .model import Goal, Measure, Node, Plan, Project, Safeguard, Task
+from .markup import front_matter, md_link, md_text, relative
+from .model import Goal, Measure, Node, Plan, Project, Relation, Safeguard, Task
 from .text import chinese_numeral
 from .urls import OVERVIEW, index_of, page_of
 
@@ -23,8 +23,8 @@ def overview_page(plan: Plan) -> str:
     def link(node: Node) -> str:
         return md_link(f"{node.id.upper()} {node.title}", relative(here, page_of(node)))
 
-    def index(node_type: type[Node], title: str) -> str:
-        return md_link(title, relative(here, index_of(node_type)))
+    def index(node_type: type[Node]) -> str:
+        return md_link(L.index_title(plan, node_type), relative(here, index_of(node_type)))
 
     def group(css: str, heading: str, items: list[str]) -> str:
         return f'<div class="{css}" markdown>\n\n## {heading}\n\n' + "\n".join(items) + "\n\n</div>"
@@ -32,23 +32,21 @@ def overview_page(plan: Plan) -> str:
     projects = plan.of(Project)
     tasks = []
     for task in plan.of(Task):
-        lines = [f"- {link(task)}", *(f"    - {link(m)}" for m in plan.targets(task.id, "contains"))]
-        supporters = plan.origins(task.id, "supports")
+        lines = [f"- {link(task)}", *(f"    - {link(m)}" for m in plan.targets(task.id, Relation.CONTAINS))]
+        supporters = plan.origins(task.id, Relation.SUPPORTS)
         if supporters:
             note = md_link(_supported_by(supporters), relative(here, f"{OVERVIEW}#{PROJECTS_ANCHOR}"))
             lines.append(f'    - <span class="overview-support">{note}</span>')
         tasks.append("\n".join(lines))
     supported = _supported(plan, projects)
-    project_heading = index(Project, L.INDEX_TITLE["projects"])
+    project_heading = index(Project)
     if supported:
         project_heading += f" {md_text(L.OVERVIEW_SUPPORTS.format(tasks=supported))}"
     body = [
-        group("overview-goals", index(Goal, L.INDEX_TITLE["goals"]), [f"- {link(g)}" for g in plan.of(Goal)]),
+        group("overview-goals", index(Goal), [f"- {link(g)}" for g in plan.of(Goal)]),
         group(
             "overview-tasks",
-            L.OVERVIEW_TASKS.format(
-                tasks=index(Task, L.INDEX_TITLE["tasks"]), measures=index(Measure, L.INDEX_TITLE["measures"])
-            ),
+            L.OVERVIEW_TASKS.format(tasks=index(Task), measures=index(Measure)),
             tasks,
         ),
         group(
@@ -58,25 +56,25 @@ def overview_page(plan: Plan) -> str:
         ),
         group(
             "overview-safeguards",
-            index(Safeguard, L.INDEX_TITLE["safeguards"]),
+            index(Safeguard),
             [f"- {link(s)}" for s in plan.of(Safeguard)],
         ),
     ]
-    return "\n\n".join([_head(), '<div class="plan-overview" markdown>', *body, "</div>"]) + "\n"
+    return "\n\n".join([_head(plan), '<div class="plan-overview" markdown>', *body, "</div>"]) + "\n"
 
 
-def _head() -> str:
-    meta = {"title": L.NAV["overview"], "description": L.OVERVIEW_DESCRIPTION, "hide": ["toc"]}
-    front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---"
-    return f"{front}\n\n# {L.NAV['overview']}\n\n{L.OVERVIEW_INTRO}\n{{: .overview-intro }}"
+def _head(plan: Plan) -> str:
+    counts = {node_type.key: len(plan.of(node_type)) for node_type in (Task, Measure, Project, Safeguard)}
+    front = front_matter(L.NAV["overview"], L.OVERVIEW_DESCRIPTION.format(**counts), hide=["toc"])
+    return f"{front}\n# {L.NAV['overview']}\n\n{L.OVERVIEW_INTRO}\n{{: .overview-intro }}"
 
 
-def _supported(plan: Plan, projects: list[Node]) -> str:
+def _supported(plan: Plan, projects: Sequence[Node]) -> str:
     """`任务一至任务四` when the projects support a run of tasks, else the tasks one by one."""
-    return _run("task", sorted({t.number or 0 for p in projects for t in plan.targets(p.id, "supports")}))
+    return _run(Task.kind, sorted({t.number or 0 for p in projects for t in plan.targets(p.id, Relation.SUPPORTS)}))
 
 
-def _supported_by(projects: list[Node]) -> str:
+def _supported_by(projects: Sequence[Node]) -> str:
     return L.OVERVIEW_SUPPORTED_BY.format(count=chinese_numeral(len(projects)))
 
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
-
-import yaml
+from typing import TypeAlias
 
 from . import labels as L
 from . import share
 from .fulltext import full_text_page
 from .interpretation import INDEX_PAGE, NameLink
-from .markup import attr, md_link, md_text, relative
+from .markup import attr, front_matter, md_link, md_text, relative
 from .model import (
     NODE_TYPES,
     Edge,
@@ -29,6 +28,8 @@ from .model import (
     Node,
     Plan,
     Project,
+    Relation,
+    Role,
     Safeguard,
     Section,
     SentenceQuote,
@@ -48,7 +49,7 @@ EXCLUDE = "{ data-search-exclude }"
 
 def heading(node: Node) -> str:
     """The title a node carries everywhere: `M5 加快重点行业工业元宇宙布局`."""
-    return f"{node.id.upper() if node.prefix else ''} {node.title}".strip()
+    return f"{node.id.upper() if node.id_form.prefix else ''} {node.title}".strip()
 
 
 def link_to(node: Node, from_page: str, text: str | None = None) -> str:
@@ -82,7 +83,11 @@ def generated_pages(plan: Plan, site_url: str) -> dict[str, str]:
 NAV_GROUP = 20  # a list longer than this is shown in groups of this many (T1–T20, T21–T40 …)
 
 
-def _in_groups(nodes: list[Node], entry: Callable[[Node], object]) -> list:
+# An entry of MkDocs' `nav`: a page, or a title with its page or its entries.
+NavEntry: TypeAlias = str | dict[str, "str | list[NavEntry]"]
+
+
+def _in_groups(nodes: list[Node], entry: Callable[[Node], NavEntry]) -> list[NavEntry]:
     """Navigation entries for `nodes`, in groups (T1–T20, T21–T40 …) when there are more than NAV_GROUP:
     the theme writes the whole open section into every page, so a flat list of a thousand items would put
     all of them into each of those thousand pages."""
@@ -95,18 +100,18 @@ def _in_groups(nodes: list[Node], entry: Callable[[Node], object]) -> list:
     return [{f"{part[0].id}–{part[-1].id}": _in_groups(part, entry)} for part in parts]
 
 
-def navigation(plan: Plan) -> list:
+def navigation(plan: Plan) -> list[NavEntry]:
     """The site's navigation, in MkDocs `nav` form: nothing structural is listed by hand."""
 
-    def entries(node_type: type[Node]) -> list:
+    def entries(node_type: type[Node]) -> list[NavEntry]:
         return [index_of(node_type), *_in_groups(plan.of(node_type), lambda n: {nav_title(n): page_of(n)})]
 
-    def task_entry(task: Node) -> dict:
-        measures = _in_groups(plan.targets(task.id, "contains"), lambda m: {nav_title(m): page_of(m)})
+    def task_entry(task: Node) -> NavEntry:
+        measures = _in_groups(plan.targets(task.id, Relation.CONTAINS), lambda m: {nav_title(m): page_of(m)})
         return {nav_title(task): [page_of(task), *measures]}
 
-    tasks: list = [index_of(Task), *_in_groups(plan.of(Task), task_entry), index_of(Measure)]
-    full_text = {L.NAV["full_text"]: FULL_TEXT}
+    tasks: list[NavEntry] = [index_of(Task), *_in_groups(plan.of(Task), task_entry), index_of(Measure)]
+    full_text: NavEntry = {L.NAV["full_text"]: FULL_TEXT}
     return [
         {L.NAV["home"]: HOME},
         {L.NAV["interpretation"]: [INDEX_PAGE, *(page_of(s) for s in plan.of(Section)), full_text]},
@@ -115,7 +120,7 @@ def navigation(plan: Plan) -> list:
         {L.NAV["safeguards"]: entries(Safeguard)},
         {L.NAV["goals"]: entries(Goal)},
         {L.NAV["overview"]: OVERVIEW},
-        {L.NAV["more"]: [{L.INDEX_TITLE[t.key]: index_of(t)} for t in GROUPED]},
+        {L.NAV["more"]: [{L.index_title(plan, t): index_of(t)} for t in GROUPED]},
     ]
 
 
@@ -127,15 +132,9 @@ def nav_title(node: Node) -> str:
     return html.escape(heading(node), quote=False)
 
 
-def _front_matter(title: str, description: str, **extra: object) -> str:
-    # The theme prints these into <title> and <meta content="…"> as they are: escape them here.
-    meta = {"title": html.escape(title), "description": html.escape(description), **extra}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\n"
-
-
 def node_page(plan: Plan, node: Node, site_url: str) -> str:
     here = page_of(node)
-    head = [_front_matter(heading(node), node.summary), f"# {md_text(heading(node))}", _trail(plan, node, here)]
+    head = [front_matter(heading(node), node.summary), f"# {md_text(heading(node))}", _trail(plan, node, here)]
     tail = [share.data_line(here)]
     return "\n\n".join(p for p in head + node_sections(plan, node, here, site_url) + tail if p) + "\n"
 
@@ -143,8 +142,8 @@ def node_page(plan: Plan, node: Node, site_url: str) -> str:
 def grouped_page(plan: Plan, node_type: type[Node], nodes: list[Node], site_url: str) -> str:
     """One page for a kind of short nodes (principles, technologies, issuers), a section per node."""
     here = index_of(node_type)
-    title = L.INDEX_TITLE[node_type.key]
-    parts = [_front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
+    title = L.index_title(plan, node_type)
+    parts = [front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
     for node in nodes:
         parts.append(f"## {md_text(heading(node))} {{#{node.id.lower()}}}")
         parts += [_demote(part) for part in node_sections(plan, node, here, site_url) if part]
@@ -170,7 +169,7 @@ def node_sections(plan: Plan, node: Node, here: str, site_url: str) -> list[str]
 
 
 def _trail(plan: Plan, node: Node, here: str) -> str:
-    steps = [md_link(L.INDEX_TITLE[node.key], relative(here, index_of(type(node))))]
+    steps = [md_link(L.index_title(plan, type(node)), relative(here, index_of(type(node))))]
     parent = plan.parent(node)
     if parent:
         steps.append(link_to(parent, here))
@@ -207,11 +206,11 @@ def _quoted_sentence(plan: Plan, sentence_id: str, quotes: list[str], here: str)
 
 
 def _interpretation(plan: Plan, node: Node, here: str) -> str:
-    edges = plan.edges_to(node.id, "discusses")
+    edges = plan.edges_to(node.id, Relation.DISCUSSES)
     out = [f"## {L.FROM_INTERPRETATION}"]
     kind = L.KIND_SHORT[node.kind]
     if not plan.is_explained(node):
-        sections = plan.origins(node.id, "discusses")
+        sections = plan.origins(node.id, Relation.DISCUSSES)
         if sections:
             names = "、".join(L.section_ordinal(s.number or 0) for s in sections)
             out.append(f"{L.ONLY_LISTED.format(kind=kind, sections=names)}\n{{: .not-covered }}")
@@ -243,21 +242,25 @@ def _related(plan: Plan, node: Node, here: str) -> str:
     parent = plan.parent(node)
     if parent:
         groups.append((L.PARENT, [parent], ""))
-    groups.append((L.CHILDREN, plan.targets(node.id, "contains"), ""))
+    groups.append((L.CHILDREN, plan.targets(node.id, Relation.CONTAINS), ""))
     if isinstance(node, Task):
         groups.append(
             (
                 L.SUPPORTED_BY,
-                plan.origins(node.id, "supports"),
-                _jointly(plan, plan.edges_to(node.id, "supports"), here),
+                plan.origins(node.id, Relation.SUPPORTS),
+                _jointly(plan, plan.edges_to(node.id, Relation.SUPPORTS), here),
             )
         )
     if isinstance(node, Project):
         groups.append(
-            (L.SUPPORTS, plan.targets(node.id, "supports"), _jointly(plan, plan.edges_from(node.id, "supports"), here))
+            (
+                L.SUPPORTS,
+                plan.targets(node.id, Relation.SUPPORTS),
+                _jointly(plan, plan.edges_from(node.id, Relation.SUPPORTS), here),
+            )
         )
-    groups.append((L.MENTIONS, plan.targets(node.id, "mentions"), ""))
-    groups.append((L.MENTIONED_BY, plan.origins(node.id, "mentions"), ""))
+    groups.append((L.MENTIONS, plan.targets(node.id, Relation.MENTIONS), ""))
+    groups.append((L.MENTIONED_BY, plan.origins(node.id, Relation.MENTIONS), ""))
     # Kept out of search, like every list of other items' names: a page answers a query with its own words.
     out = [f"## {L.RELATED} {EXCLUDE}"]
     for title, nodes, note in groups:
@@ -265,15 +268,14 @@ def _related(plan: Plan, node: Node, here: str) -> str:
             out.append(f"### {title} {EXCLUDE}\n\n{_bullets(plan, nodes, here)}")
             if note:
                 out.append(note)
-    sections = plan.edges_to(node.id, "discusses")
+    sections = plan.edges_to(node.id, Relation.DISCUSSES)
     if sections:
         items = []
         for edge in sections:
             for section_id in edge.subjects:
                 section = plan.nodes[section_id]
-                items.append(
-                    f"- {link_to(section, here, f'{section.id} {section.title}')}（{L.ROLE[edge.role or 'explains']}）"
-                )
+                role = L.ROLE[edge.role or Role.EXPLAINS]
+                items.append(f"- {link_to(section, here, f'{section.id} {section.title}')}（{role}）")
         out.append(f"### {L.DISCUSSED_IN} {EXCLUDE}\n\n" + "\n".join(dict.fromkeys(items)))
     return "\n\n".join(out) if len(out) > 1 else ""
 
@@ -283,7 +285,7 @@ def _jointly(plan: Plan, edges: list[Edge], here: str) -> str:
     notes = []
     for edge in edges:
         if len(edge.subjects) > 1:
-            targets = "、".join(L.numbered("task", plan.nodes[t].number) for t in edge.objects)
+            targets = "、".join(L.numbered(Task.kind, plan.nodes[t].number) for t in edge.objects)
             cited = "".join(
                 f"（{sentence_link(s.sentence, here, plan)}）" for s in edge.sources if isinstance(s, SentenceQuote)
             )
@@ -328,23 +330,24 @@ def _indicators(plan: Plan, goal: Goal, here: str) -> str:
 
 def index_page(plan: Plan, node_type: type[Node], nodes: list[Node]) -> str:
     here = index_of(node_type)
-    title = L.INDEX_TITLE[node_type.key]
-    parts = [_front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
+    title = L.index_title(plan, node_type)
+    parts = [front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
     if node_type is Measure:
-        for task in plan.of(Task):
-            parts.append(f"## {link_to(task, here)}\n\n{_bullets(plan, plan.targets(task.id, 'contains'), here)}")
+        for parent in plan.of(Task):
+            measures = plan.targets(parent.id, Relation.CONTAINS)
+            parts.append(f"## {link_to(parent, here)}\n\n{_bullets(plan, measures, here)}")
     elif node_type is Task:
         for task in nodes:
-            children = plan.targets(task.id, "contains")
+            children = plan.targets(task.id, Relation.CONTAINS)
             body = f"{md_text(task.summary)}\n\n" + _bullets(plan, children, here)
             parts.append(f"## {link_to(task, here)}\n\n{body}")
     elif node_type is Goal:
-        for goal in nodes:
+        for goal in (node for node in nodes if isinstance(node, Goal)):
             indicators = _indicators(plan, goal, here).split("\n", 2)[2]
             parts.append(f"## {link_to(goal, here)}\n\n{md_text(goal.summary)}\n\n{indicators}")
     else:
         parts.append(_bullets(plan, nodes, here))
-        statements = {e: None for n in nodes for e in plan.edges_from(n.id, "supports")}
+        statements = {e: None for n in nodes for e in plan.edges_from(n.id, Relation.SUPPORTS)}
         parts.append(_jointly(plan, list(statements), here))
     return "\n\n".join(parts) + "\n"
 
@@ -363,10 +366,13 @@ def short_link_page(node: Node, target: str, canonical: str) -> str:
 
 
 def questions_list(plan: Plan, here: str) -> str:
-    return "\n".join(
-        f"{s.number}. {md_link(plan.interpretation.section(s.id).title, relative(here, page_of(s)))}"
-        for s in plan.of(Section)
-    )
+    """The Q&A sections, each by the title of its page (which `load_plan` makes sure there is)."""
+    lines = []
+    for section in plan.of(Section):
+        page = plan.interpretation.section(section.id)
+        title = page.title if page else section.title
+        lines.append(f"{section.number}. {md_link(title, relative(here, page_of(section)))}")
+    return "\n".join(lines)
 
 
 def structure_summary(plan: Plan, here: str) -> str:
@@ -383,7 +389,7 @@ def structure_summary(plan: Plan, here: str) -> str:
 
 
 def section_topics(plan: Plan, section: Section, here: str) -> str:
-    nodes = plan.targets(section.id, "discusses") + plan.targets(section.id, "mentions")
+    nodes = plan.targets(section.id, Relation.DISCUSSES) + plan.targets(section.id, Relation.MENTIONS)
     if not nodes:
         return ""
     return f"## {L.TOPICS} {EXCLUDE}\n\n" + "\n".join(f"- {link_to(n, here)}" for n in nodes) + "\n{: .section-topics }"
@@ -393,7 +399,7 @@ def name_links(plan: Plan) -> list[NameLink]:
     """The names of nodes inside the interpretation's sentences that become links to their pages."""
     links = []
     for edge in plan.edges:
-        if edge.relation != "discusses":
+        if edge.relation != Relation.DISCUSSES:
             continue
         for node_id in edge.objects:
             node = plan.nodes[node_id]

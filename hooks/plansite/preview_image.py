@@ -18,14 +18,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PIL
 
 from . import labels as L
-from .model import Goal, Issuer, Measure, Node, Plan, Project, Safeguard, Section, Task
+from .model import Goal, Issuer, Measure, Node, Plan, Project, Relation, Safeguard, Section, Task
 from .pages import heading
 from .text import chinese_numeral
 from .urls import GROUPED, HOME, page_of
+
+if TYPE_CHECKING:  # for the annotation only: ImageFont itself is imported where it draws
+    from PIL.ImageFont import FreeTypeFont
 
 WIDTH, HEIGHT = 1200, 630
 DESIGN = 2  # bump whenever the drawing changes: every cached image is then drawn again
@@ -72,9 +76,9 @@ def context_line(plan: Plan, node: Node) -> str:
     parts = [L.KIND[node.kind]]
     if isinstance(node, Measure) and (parent := plan.parent(node)):
         parts.append(L.PREVIEW_PARENT.format(parent=heading(parent)))
-    elif isinstance(node, Task) and (children := plan.targets(node.id, "contains")):
+    elif isinstance(node, Task) and (children := plan.targets(node.id, Relation.CONTAINS)):
         parts.append(L.PREVIEW_CONTAINS.format(children=_ids(children)))
-    elif isinstance(node, Project) and (tasks := plan.targets(node.id, "supports")):
+    elif isinstance(node, Project) and (tasks := plan.targets(node.id, Relation.SUPPORTS)):
         parts.append(L.PREVIEW_SUPPORTS.format(tasks=_ids(tasks)))
     elif isinstance(node, Section) and node.number:
         parts.append(L.section_ordinal(node.number))
@@ -181,7 +185,7 @@ def _face_index(path: str) -> int:
 
 
 @cache
-def _font(path: str, size: int):  # -> PIL.ImageFont.FreeTypeFont
+def _font(path: str, size: int) -> FreeTypeFont:
     from PIL import ImageFont
 
     # The basic layout needs no libraqm and draws the same on every machine; CJK needs no shaping.
@@ -338,7 +342,8 @@ def layout(text: PreviewText, fonts: Fonts) -> Layout:
 
     def line(role: str, content: str, size: int, bold: bool, baseline: int) -> Line:
         font = _font(fonts.bold if bold else fonts.regular, size)
-        left, top, right, bottom = font.getbbox(content, anchor="ls")
+        # FreeType measures in whole pixels; Pillow's type hints allow fractions, which it never returns here.
+        left, top, right, bottom = (int(edge) for edge in font.getbbox(content, anchor="ls"))
         box = (MARGIN + left, baseline + top, MARGIN + right, baseline + bottom)
         return Line(role, content, size, bold, MARGIN, baseline, box)
 

@@ -8,11 +8,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+# jsonschema ships no type information: pyproject.toml tells mypy so.
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from . import ids
+from .model import NODE_TYPES, TYPE_BY_KEY, Section
 from .problems import Problem
-from .yamlsource import YamlDocument
+from .yamlsource import Path_, YamlDocument
 
 _TYPE_NAMES = {
     "string": "文字",
@@ -26,7 +29,37 @@ _TYPE_NAMES = {
 def _validator(schema_path: str) -> Draft202012Validator:
     schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
+    differences = _id_forms_differ(schema)
+    if differences:
+        raise ValueError(
+            f"{schema_path} 与 hooks/plansite/ids.py 的编号格式不一致（二者必须相同）：{'；'.join(differences)}"
+        )
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _id_forms_differ(schema: dict[str, Any]) -> list[str]:
+    """Where the schema writes an id form other than `ids` does: the schema tells editors, `ids` the code."""
+    stated = {node_type.key: _pattern(schema, node_type.key, "id") for node_type in NODE_TYPES}
+    differences = [
+        f"{node_type.key}: {stated[node_type.key]} ≠ {node_type.id_form.pattern}"
+        for node_type in NODE_TYPES
+        if stated[node_type.key] != node_type.id_form.pattern
+    ]
+    sentence = schema["$defs"]["sentence_quote"]["properties"]["sentence"].get("pattern")
+    if sentence != ids.SENTENCE:
+        differences.append(f"sentence: {sentence} ≠ {ids.SENTENCE}")
+    return differences
+
+
+def _pattern(schema: dict[str, Any], key: str, field: str) -> str | None:
+    """The pattern the schema gives `field` in the items of the list `key`, or in the definition they refer to."""
+    items = schema["properties"][key]["items"]
+    ref = items.get("$ref", "")
+    for part in (items, schema["$defs"].get(ref.rsplit("/", 1)[-1], {})):
+        pattern = part.get("properties", {}).get(field, {}).get("pattern")
+        if pattern:
+            return str(pattern)
+    return None
 
 
 def check_schema(document: YamlDocument, schema_path: Path) -> list[Problem]:
@@ -37,7 +70,7 @@ def check_schema(document: YamlDocument, schema_path: Path) -> list[Problem]:
     return problems
 
 
-def _explain(error: ValidationError, doc: YamlDocument, root: dict) -> list[Problem]:
+def _explain(error: ValidationError, doc: YamlDocument, root: dict[str, Any]) -> list[Problem]:
     path = tuple(error.absolute_path)
     field = str(path[-1]) if path and isinstance(path[-1], str) else ""
     here = doc.where(path)
@@ -133,7 +166,7 @@ def _misfit(errors: list[ValidationError]) -> tuple[int, int]:
 _SHAPE = frozenset({"required", "type", "additionalProperties", "unevaluatedProperties"})
 
 
-def _allowed_keys(schema: Any, root: dict | None) -> set[str]:
+def _allowed_keys(schema: Any, root: dict[str, Any] | None) -> set[str]:
     keys: set[str] = set()
     if not isinstance(schema, dict):
         return keys
@@ -149,22 +182,24 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-_ID_FORMS = {
-    "tasks": "T1、T2 ……",
-    "measures": "M1、M2 ……",
-    "projects": "P1、P2 ……",
-    "safeguards": "S1、S2 ……",
-    "principles": "PR1、PR2 ……",
-    "goals": "G1、G2 ……",
-    "sections": "Q1 到 Q9",
+# How the ids of the kinds that are not numbered are written, for an editor.
+_NAMED_ID_FORMS = {
     "technologies": "小写字母、数字和连字符，例如 ai、cloud",
     "issuers": "小写字母和数字，例如 miit",
 }
 
 
-def _pattern_hint(field: str, path: tuple, pattern: str) -> str:
-    if field == "id" and path and path[0] in _ID_FORMS:
-        return f"这一类的编号写成 {_ID_FORMS[path[0]]}"
+def _id_form_hint(key: str) -> str:
+    """How the ids of the list `key` are written: T1、T2 ……, Q1 到 Q9."""
+    form = TYPE_BY_KEY[key].id_form
+    if key == Section.key:
+        return f"{form.id(1)} 到 {form.id(ids.MOST_SECTIONS)}"
+    return f"{form.id(1)}、{form.id(2)} ……" if form.prefix else _NAMED_ID_FORMS[key]
+
+
+def _pattern_hint(field: str, path: Path_, pattern: str) -> str:
+    if field == "id" and path and path[0] in TYPE_BY_KEY:
+        return f"这一类的编号写成 {_id_form_hint(str(path[0]))}"
     if field == "sentence":
         return "句子编号写成 q问答序号-s句序号，例如 q6-s2（六、第2句）；序言的句子是 intro-s1"
     if field == "announced":

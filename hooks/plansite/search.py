@@ -135,5 +135,5 @@ def browser_tables(
         "places": dict(places),
         "lists": sorted(lists),
         "fillers": list(L.SEARCH_FILLERS),
-        "synonyms": dict(L.SEARCH_SYNONYMS),
+        "synonyms": L.search_synonyms(plan),
     }

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from . import labels as L
 from .markup import attr, md_link, relative
-from .model import Issuer, Node, Plan
+from .model import Issuer, Measure, Node, Plan
+from .text import chinese_numeral
 from .urls import MEASURES_CSV, PLAN_JSON, PLAN_SCHEMA, page_of, public_url
 
 MAX_AUTHORS = 3  # GB/T 7714—2015 8.1.2: up to three authors in full, otherwise the first three and 等
@@ -54,7 +55,10 @@ def data_line(here: str) -> str:
 def data_downloads(plan: Plan, here: str) -> str:
     """The home page's sentence about the data files."""
     links = _links(here)
-    return L.DATA_DOWNLOADS.format(json=links["json"], csv=links["csv"], schema=relative(here, PLAN_SCHEMA))
+    measures = chinese_numeral(len(plan.of(Measure)))
+    return L.DATA_DOWNLOADS.format(
+        json=links["json"], csv=links["csv"], schema=relative(here, PLAN_SCHEMA), measures=measures
+    )
 
 
 def _links(here: str) -> dict[str, str]:

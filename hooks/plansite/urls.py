@@ -29,11 +29,6 @@ def page_of(node: Node) -> str:
     return f"{node.key}/{node.id.lower()}.md"
 
 
-def file_of(node: Node) -> str:
-    """The Markdown file that holds a node: its page without the #section."""
-    return page_of(node).split("#", 1)[0]
-
-
 def index_of(node_type: type[Node]) -> str:
     return f"{node_type.key}/index.md"
 

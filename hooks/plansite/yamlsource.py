@@ -57,10 +57,10 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        bad_line = raw[: error.start].count(b"\n") + 1
         return None, [
             Problem(
-                Location(display_name, line),
+                Location(display_name, bad_line),
                 f"文件不是 UTF-8 编码（第 {error.start + 1} 个字节无法解码）",
                 "用 UTF-8 编码另存此文件（多数编辑器的“另存为”里可以选择编码）",
             )
@@ -151,6 +151,7 @@ def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Pro
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, index), doc, problems, seen) for index, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)  # the one other kind of node that YAML composes
     return _scalar(node)
 
 
