@@ -1,46 +1,64 @@
-"""Shared fixtures: the repository, a strict build of the real site, and copies of the project to break."""
+"""Shared fixtures (a strict build of the real site, copies of the project to break, Debian's Chromium) and the
+markers that split the suite by what each test needs.
+
+The folder a test lives in says what it needs, and sets its markers:
+    tests/unit/     nothing but Python and the repository's files: no marker, the fast lane
+    tests/build/    real builds (mkdocs, the offline bundle, the benchmark's npm install): `build`
+    tests/browser/  Chromium driving the built site: `build`, and `browser` on each test that asks for the
+                    `browser` fixture (directly or through `recorded`, `reader`, …)
+Fast lane: `.venv/bin/python -m pytest -m "not browser and not build"`. A test that asks for a fixture its
+folder does not allow stops the collection with a message that names the folder it belongs in.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Request, Route, sync_playwright
 
-from localsite import HOST, launch, serve
+from support.localsite import launch, serve
+from support.project import ROOT, mkdocs_build
+from support.recording import RecordedPage, Recorder, is_local
 
-ROOT = Path(__file__).resolve().parent.parent
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+TESTS = Path(__file__).resolve().parent
+FOLDER_MARKERS = {"unit": set(), "build": {"build"}, "browser": {"build"}}
+# Fixtures that make a test slow wherever it is, and the marker each one brings.
+FIXTURE_MARKERS = {"browser": "browser", "built_site": "build"}
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run a real strict build of `project` into `site_dir`, the way the README's command does."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site_dir),
-            *extra,
-        ],
-        cwd=project,
-        env=BUILD_ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def _misplaced(folder: str, markers: set[str]) -> str | None:
+    """Why a test with these markers does not belong in this folder, or None when it does."""
+    if folder not in FOLDER_MARKERS:
+        return "tests live in tests/unit/, tests/build/ or tests/browser/"
+    if "browser" in markers and folder != "browser":
+        return "it drives Chromium: move it to tests/browser/"
+    if markers and folder == "unit":
+        return "it needs a build: move it to tests/build/"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    problems: list[str] = []
+    for item in items:
+        if not item.path.is_relative_to(TESTS):
+            continue  # a file named on the command line from elsewhere: nothing to say about it
+        folder = item.path.relative_to(TESTS).parts[0]
+        fixtures = set(getattr(item, "fixturenames", ()))
+        markers = FOLDER_MARKERS.get(folder, set()) | {FIXTURE_MARKERS[f] for f in fixtures & set(FIXTURE_MARKERS)}
+        reason = _misplaced(folder, markers)
+        if reason:
+            problems.append(f"{item.nodeid}: {reason}")
+        for marker in sorted(markers):
+            item.add_marker(marker)
+    if problems:
+        raise pytest.UsageError("tests in the wrong folder:\n" + "\n".join(problems))
+
+
+# ---- The real site and copies of the project ----------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -64,49 +82,6 @@ def project_copy(tmp_path: Path) -> Path:
 
 # ---- A real browser: Debian's Chromium driven by Playwright --------------------------------------
 
-LOCAL_SCHEMES = {"file", "data", "blob", "about"}
-
-
-# The recording page ------------------------------------------------------------
-
-
-@dataclass
-class Recorder:
-    """What one browser page did: requests, blocked foreign requests, errors."""
-
-    requests: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    bad_status: list[str] = field(default_factory=list)
-
-    def problems(self) -> list[str]:
-        """Everything that should never happen on this site, one line each."""
-        return (
-            [f"request to another host: {url}" for url in self.foreign]
-            + [f"console error: {text}" for text in self.console_errors]
-            + [f"page error: {text}" for text in self.page_errors]
-            + [f"failed request: {text}" for text in self.failed]
-            + [f"HTTP error: {text}" for text in self.bad_status]
-        )
-
-    def clear(self) -> None:
-        for items in (self.requests, self.foreign, self.console_errors, self.page_errors, self.failed, self.bad_status):
-            items.clear()
-
-
-def _is_local(url: str) -> bool:
-    """This machine's site: served on 127.0.0.1, or opened from disk as the offline copy is."""
-    parts = urlsplit(url)
-    return parts.scheme in LOCAL_SCHEMES or parts.hostname == HOST
-
-
-@dataclass
-class RecordedPage:
-    page: Page
-    record: Recorder
-
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
@@ -129,7 +104,7 @@ def recorded(browser: Browser) -> Iterator[RecordedPage]:
 
     def route_handler(route: Route) -> None:
         url = route.request.url
-        if _is_local(url):
+        if is_local(url):
             route.continue_()
         else:
             record.foreign.append(url)
@@ -146,7 +121,7 @@ def recorded(browser: Browser) -> Iterator[RecordedPage]:
     def on_request_failed(request: Request) -> None:
         # Foreign requests are already counted as foreign; ERR_ABORTED is the browser cancelling what a page
         # still had in flight when the test navigated away (a 404 or a refused request fails differently).
-        if _is_local(request.url) and request.failure != "net::ERR_ABORTED":
+        if is_local(request.url) and request.failure != "net::ERR_ABORTED":
             record.failed.append(f"{page.url}: {request.url} ({request.failure})")
 
     page.on("request", lambda request: record.requests.append(request.url))

@@ -6,7 +6,7 @@ builds the site (strict, online and offline), serves the online build on 127.0.0
 bundle and opens it from file://, types every query of each file into the search box as a reader does, and
 prints for every query the first five result pages and whether an accepted page is among them; then per
 file and build hit@5, MRR, the number of queries that found nothing, the search index size and the time
-from the last keystroke to the results. Without file arguments it reads every tests/search-queries*.yaml.
+from the last keystroke to the results. Without file arguments it reads every tests/data/search-queries*.yaml.
 
 `--compare` measures, in the same run and on the same queries, the two references beside the site's engine:
   pairs  the previous search (every character pair of the query required), built from commit PAIRS_REF;
@@ -41,10 +41,10 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from playwright.sync_api import Page, sync_playwright
 
-from localsite import launch, serve
+from support.localsite import launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERY_FILES = sorted((ROOT / "tests").glob("search-queries*.yaml"))
+QUERY_FILES = sorted((ROOT / "tests" / "data").glob("search-queries*.yaml"))
 TARGET = 0.95  # hit@5 every query file must reach, online and offline
 TARGET_MRR = 0.85
 EXACT = {"search-queries.yaml", "search-queries.sample.yaml"}  # these stay at hit@5 1.00

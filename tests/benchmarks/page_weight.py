@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for localsite
-from localsite import HOST, launch, serve  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the support package
+from support.localsite import HOST, launch, serve  # noqa: E402
 
 
 @dataclass

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT, RecordedPage
-from test_url_contract import inventory
+from support.project import ROOT
+from support.recording import RecordedPage
+from support.url_inventory import inventory
 
 PHONE = {"width": 390, "height": 844}
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from plansite import PlanError, load_plan
+from support.project import ROOT
 
 DATA_FILES = sorted(p.name for p in (ROOT / "data").glob("*.yaml"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from conftest import RecordedPage
+from support.recording import RecordedPage
 
 SITE_URL = "https://example.org/"  # mkdocs.yml's default when SITE_URL is not set
 PLAN_TITLE = "元宇宙产业创新发展三年行动计划（2023—2025年）"

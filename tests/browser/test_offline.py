@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import posixpath
 import re
 import socket
@@ -11,24 +9,21 @@ import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
-from mkdocs.config import load_config
 from playwright.sync_api import expect
 
-from conftest import BUILD_ENV, ROOT, RecordedPage, mkdocs_build
-from localsite import serve
+from support.html import links, parse
+from support.localsite import serve
+from support.project import BUILD_ENV, ROOT, mkdocs_build
+from support.recording import RecordedPage
 
 EPOCH = "1700000000"  # any fixed date: the bundle must depend on it, not on the clock
 SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker-1.0.4" / "shim.js"
-SHIM_SHA256 = (
-    "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"  # npm: iframe-worker@1.0.4 shim/index.js
-)
 MAX_BYTES = 400 * 1024
+CANONICAL = ("link", "canonical")  # <link rel="canonical">
 
 
 def _free_port() -> int:
@@ -93,27 +88,13 @@ def test_bundle_is_byte_identical_when_built_twice(bundle: Bundle, tmp_path: Pat
     assert {e.date_time for e in entries} == {(2023, 11, 14, 22, 13, 20)}  # SOURCE_DATE_EPOCH=1700000000
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") == "canonical":
-            return  # names the public page; not something the offline copy opens
-        for name in ("href", "src"):
-            if attributes.get(name):
-                self.links.append(attributes[name] or "")
-
-
 def test_every_offline_link_points_at_a_file_inside_the_bundle(bundle: Bundle) -> None:
     broken: list[str] = []
     for page in sorted(bundle.root.rglob("*.html")):
-        parser = _Links()
-        parser.feed(page.read_text(encoding="utf-8"))
         here = page.parent.relative_to(bundle.root).as_posix()
-        for link in parser.links:
+        # The canonical <link> names the public page: not something the offline copy opens.
+        opened = [link.value for link in links(parse(page)) if link.value and (link.tag, link.rel) != CANONICAL]
+        for link in opened:
             parts = urlsplit(link)
             if parts.scheme in ("http", "https", "mailto", "data", "javascript") or not parts.path:
                 continue
@@ -126,17 +107,6 @@ def test_every_offline_link_points_at_a_file_inside_the_bundle(bundle: Bundle) -
                     f"{where} (not a file{' — a folder link does not open from disk' if link.endswith('/') else ''})"
                 )
     assert not broken, "\n".join(broken)
-
-
-def test_the_web_worker_shim_is_shipped_pinned_and_licensed() -> None:
-    assert hashlib.sha256(SHIM.read_bytes()).hexdigest() == SHIM_SHA256
-    licence = (SHIM.parent / "LICENSE").read_text(encoding="utf-8")
-    assert "MIT License" in licence or "Permission is hereby granted" in licence
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    # The shim comes first (the offline plugin then adds no copy from unpkg.com); the rest is the site's own.
-    shim, *own = config.extra["polyfills"]
-    assert shim == "assets/vendor/iframe-worker-1.0.4/shim.js"
-    assert all((ROOT / "docs" / path).is_file() for path in own), own
 
 
 def test_no_offline_page_names_unpkg(bundle: Bundle) -> None:
@@ -211,18 +181,6 @@ def test_offline_site_works_from_disk_with_no_request_elsewhere(
     page.goto(base_url)
     online = {q: [page_key(u, base_url) for u in search(page, q)][:5] for q in QUERIES}
     assert offline == online, f"offline search differs from online:\n{offline}\n{online}"
-
-
-def test_workflow_publishes_with_the_readme_commands() -> None:
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
-    steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
-    commands = "\n".join(step.get("run", "") for step in steps)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("./dev test", "./dev build"):
-        assert command in readme and command in commands, command
-    assert any("deploy-pages" in step.get("uses", "") for step in steps)
-    assert "SITE_URL" in yaml.safe_dump(workflow)
-    assert os.access(ROOT / "dev", os.X_OK)
 
 
 def test_site_works_under_a_sub_path(tmp_path: Path, recorded: RecordedPage) -> None:

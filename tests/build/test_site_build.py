@@ -7,11 +7,13 @@ import json
 import posixpath
 import re
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import mkdocs_build
+from bs4 import BeautifulSoup
+
+from support.html import classes, ids, lang, links, parse, text
+from support.project import mkdocs_build
 
 PUBLIC_URLS = [
     "",
@@ -31,46 +33,23 @@ PUBLIC_URLS = [
 FOREIGN_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com", "unpkg.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com")
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
-        self.lang = ""
-        self.h1 = ""
-        self._in_h1 = False
-        self.classes: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k: v or "" for k, v in attrs}
-        if "id" in attributes:
-            self.ids.add(attributes["id"])
-        if tag == "a" and "name" in attributes:
-            self.ids.add(attributes["name"])
-        if tag == "html":
-            self.lang = attributes.get("lang", "")
-        if tag == "h1":
-            self._in_h1 = True
-        self.classes.update(attributes.get("class", "").split())
-        for attribute in ("href", "src"):
-            if attribute in attributes:
-                rel = attributes.get("rel", "")
-                self.links.append((tag if tag != "link" else f"link:{rel}", attribute, attributes[attribute]))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "h1":
-            self._in_h1 = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_h1:
-            self.h1 += data
+@cache
+def read(path: Path) -> BeautifulSoup:
+    """A built page, parsed once per test session: the link check looks up each target's anchors."""
+    return parse(path)
 
 
 @cache
-def parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+def anchors(path: Path) -> set[str]:
+    return ids(read(path))
+
+
+def loaded_links(path: Path) -> list[tuple[str, str, str]]:
+    """(element, attribute, value) of each href and src; a <link> is named with its rel, as link:canonical."""
+    return [
+        (f"link:{link.rel}" if link.tag == "link" else link.tag, link.attribute, link.value)
+        for link in links(read(path))
+    ]
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -86,7 +65,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
     broken: list[str] = []
     for path in html_pages(built_site):
         page_dir = path.parent.relative_to(built_site).as_posix()
-        for _, _, value in parse(path).links:
+        for _, _, value in loaded_links(path):
             parts = urlsplit(value)
             if parts.scheme or value.startswith("//") or not value:
                 continue
@@ -99,7 +78,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
                 file = file / "index.html"
             if not file.is_file():
                 broken.append(f"{path.relative_to(built_site)}: {value} (no file)")
-            elif parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in parse(file).ids:
+            elif parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in anchors(file):
                 broken.append(f"{path.relative_to(built_site)}: {value} (no anchor)")
     assert not broken, "broken links:\n" + "\n".join(broken)
 
@@ -109,22 +88,23 @@ def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
     has none) and a ResizeObserver polyfill (every supported browser has it), which the browser tests watch."""
     offenders: list[str] = []
     for path in html_pages(built_site):
-        for tag, attribute, value in parse(path).links:
+        for tag, attribute, value in loaded_links(path):
             loads = tag != "a" and not tag.startswith("link:canonical") and not tag.startswith("link:alternate")
             if loads and (value.startswith(("http:", "https:", "//"))):
                 offenders.append(f"{path.relative_to(built_site)}: <{tag} {attribute}={value}>")
     for path in [*html_pages(built_site), *built_site.rglob("*.css")]:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        offenders += [f"{path.relative_to(built_site)}: names {host}" for host in FOREIGN_HOSTS if host in text]
+        content = path.read_text(encoding="utf-8", errors="replace")
+        offenders += [f"{path.relative_to(built_site)}: names {host}" for host in FOREIGN_HOSTS if host in content]
         if path.suffix == ".css":
             offenders += [
-                f"{path.relative_to(built_site)}: {m}" for m in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]+", text)
+                f"{path.relative_to(built_site)}: {m}"
+                for m in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]+", content)
             ]
     assert not offenders, "\n".join(offenders)
 
 
 def test_every_page_is_in_chinese(built_site: Path) -> None:
-    wrong = [str(p.relative_to(built_site)) for p in html_pages(built_site) if not parse(p).lang.startswith("zh")]
+    wrong = [str(p.relative_to(built_site)) for p in html_pages(built_site) if not lang(read(p)).startswith("zh")]
     assert not wrong, f"pages without lang=zh: {wrong}"
 
 
@@ -132,15 +112,16 @@ def test_measure_pages_name_their_task_and_cite_their_sentences(built_site: Path
     task_of = {m: (m - 1) // 3 + 1 if m <= 12 else 5 for m in range(1, 15)}
     uncovered = {7, 8, 9, 13, 14}
     for number in range(1, 15):
-        page = parse(built_site / "measures" / f"m{number}" / "index.html")
-        assert page.h1.startswith(f"M{number} "), page.h1
-        hrefs = [value for tag, _, value in page.links if tag == "a"]
+        page = built_site / "measures" / f"m{number}" / "index.html"
+        h1 = text(read(page).find("h1"))
+        assert h1.startswith(f"M{number} "), h1
+        hrefs = [value for tag, _, value in loaded_links(page) if tag == "a"]
         assert f"../../tasks/t{task_of[number]}/" in hrefs, f"M{number} does not link to its task"
         cites = [h for h in hrefs if re.search(r"interpretation/q\d/#q\d-s\d+$", h)]
         assert bool(cites) == (number <= 6 or number in (10, 11, 12)), f"M{number}: sentence links {cites}"
-        assert ("not-covered" in page.classes) == (number in uncovered), f"M{number}: not-covered line"
+        assert ("not-covered" in classes(read(page))) == (number in uncovered), f"M{number}: not-covered line"
     for task, covered in (("t1", True), ("t2", True), ("t3", False), ("t4", True), ("t5", False)):
-        assert ("not-covered" in parse(built_site / "tasks" / task / "index.html").classes) != covered
+        assert ("not-covered" in classes(read(built_site / "tasks" / task / "index.html"))) != covered
 
 
 def test_names_in_the_interpretation_link_to_their_pages(built_site: Path) -> None:
@@ -149,41 +130,25 @@ def test_names_in_the_interpretation_link_to_their_pages(built_site: Path) -> No
         "q5": {"重点行业工业元宇宙布局": "../../measures/m5/"},
         "q7": {"强化统筹协调": "../../safeguards/s1/"},
     }
-    for section, links in expected.items():
+    for section, names in expected.items():
         html = (built_site / "interpretation" / section / "index.html").read_text(encoding="utf-8")
-        for words, href in links.items():
+        for words, href in names.items():
             assert re.search(rf'<a href="{re.escape(href)}"[^>]*>{words}</a>', html), f"{section}: {words} → {href}"
 
 
-class _Injected(HTMLParser):
-    """Elements that only hostile data could have put into a page: event handlers, scripts, javascript: links."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_script = tag == "script"
-        for name, value in attrs:
-            script_link = (value or "").strip().lower().startswith("javascript:") and value != "javascript:void(0)"
-            if name.startswith("on") or script_link:  # javascript:void(0) is the theme's own share button
-                self.found.append(f"<{tag} {name}={value}>")
-        if tag == "img" and dict(attrs).get("src") == "x":
-            self.found.append("<img src=x>")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script and "alert(" in data:
-            self.found.append(f"<script>{data[:40]}")
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
-
-
 def _markup_from_data(page: Path) -> list[str]:
-    parser = _Injected()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser.found
+    """Elements that only hostile data could have put into a page: event handlers, scripts, javascript: links."""
+    found: list[str] = []
+    for element in parse(page).find_all(True):
+        for name, value in element.attrs.items():
+            script_link = value.strip().lower().startswith("javascript:") and value != "javascript:void(0)"
+            if name.startswith("on") or script_link:  # javascript:void(0) is the theme's own share button
+                found.append(f"<{element.name} {name}={value}>")
+        if element.name == "img" and element.get("src") == "x":
+            found.append("<img src=x>")
+        if element.name == "script" and "alert(" in element.get_text():
+            found.append(f"<script>{element.get_text()[:40]}")
+    return found
 
 
 def test_text_from_data_is_shown_as_text_everywhere(project_copy: Path, tmp_path: Path) -> None:
@@ -192,14 +157,14 @@ def test_text_from_data_is_shown_as_text_everywhere(project_copy: Path, tmp_path
     )
     hostile_summary = "<b onmouseover=alert(4)>概述</b> & \" '"
     tasks = project_copy / "data" / "tasks.yaml"
-    text = tasks.read_text(encoding="utf-8")
-    text = text.replace("    title: 打造沉浸交互数字生活应用\n", f"    title: {json.dumps(hostile_title)}\n", 1)
-    text = text.replace(
+    data = tasks.read_text(encoding="utf-8")
+    data = data.replace("    title: 打造沉浸交互数字生活应用\n", f"    title: {json.dumps(hostile_title)}\n", 1)
+    data = data.replace(
         "    summary: 面向生活消费、公共服务和应急保障，发展沉浸交互的数字生活场景。",
         f"    summary: {json.dumps(hostile_summary, ensure_ascii=False)}",
         1,
     )
-    tasks.write_text(text, encoding="utf-8")
+    tasks.write_text(data, encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr

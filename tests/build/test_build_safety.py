@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import BUILD_ENV, ROOT, mkdocs_build
+from support.project import BUILD_ENV, ROOT, mkdocs_build
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 

@@ -9,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import BUILD_ENV
+from support.project import BUILD_ENV
 
 
 def _free_port() -> int:

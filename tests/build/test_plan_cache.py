@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import mkdocs_build
+from support.project import mkdocs_build
 
 
 def _cached(project: Path) -> list[Path]:

@@ -7,18 +7,16 @@ import csv
 import io
 import json
 import re
-import sys
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from plansite import load_plan  # noqa: E402
-from plansite.exports import exported_files  # noqa: E402
+from plansite import load_plan
+from plansite.exports import exported_files
+from support.html import attribute, parse, text
+from support.project import ROOT
 
 SITE_URL = "https://example.org/"  # mkdocs.yml's default when SITE_URL is not set
 
@@ -34,43 +32,23 @@ def _page_of(site: Path, url: str) -> tuple[Path, str]:
     return site / parts.path.lstrip("/") / "index.html", parts.fragment
 
 
-class _Headings(HTMLParser):
-    """The text of the <h1> and of every element with an id, as a reader sees it (no ¶ permalink)."""
+PERMALINK = "a.headerlink"  # the ¶ beside a heading: not part of what a reader sees
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.h1 = ""
-        self.by_id: dict[str, str] = {}
-        self._open: list[tuple[str, str | None]] = []  # (tag, id) of the headings being read
-        self._skip = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag in ("h1", "h2"):
-            self._open.append((tag, attributes.get("id")))
-        if tag == "a" and "headerlink" in (attributes.get("class") or ""):
-            self._skip += 1
+@dataclass
+class _Headings:
+    """The text of the <h1> and of every <h1> or <h2> with an id, as a reader sees it (no ¶ permalink)."""
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._skip:
-            self._skip -= 1
-        if tag in ("h1", "h2") and self._open:
-            self._open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        for tag, element_id in self._open:
-            if tag == "h1":
-                self.h1 += data
-            if element_id:
-                self.by_id[element_id] = self.by_id.get(element_id, "") + data
+    h1: str
+    by_id: dict[str, str]
 
 
 def _headings(path: Path) -> _Headings:
-    parser = _Headings()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+    page = parse(path)
+    h1 = "".join(text(heading, PERMALINK) for heading in page.find_all("h1"))
+    with_id = [heading for heading in page.find_all(["h1", "h2"]) if attribute(heading, "id")]
+    by_id = {attribute(heading, "id"): text(heading, PERMALINK) for heading in with_id}
+    return _Headings(h1, by_id)
 
 
 def test_plan_json_follows_its_published_schema(built_site: Path) -> None:

@@ -7,14 +7,14 @@ MPL-2.0, licence beside it), injected into the page under test. It is never ship
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT
+from support.html import lang, parse
+from support.project import ROOT
 
 AXE = ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -116,34 +116,20 @@ def test_every_control_reached_by_tab_shows_a_visible_focus(browser: Browser, ba
     assert not hidden, "focused without a visible outline or shadow:\n" + "\n".join(map(str, hidden))
 
 
-class _Outline(HTMLParser):
+@dataclass
+class _Outline:
     """The page language and the level of every heading in the page's article."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.lang = ""
-        self.levels: list[int] = []
-        self._article = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "html":
-            self.lang = dict(attrs).get("lang") or ""
-        if tag == "article":
-            self._article += 1
-        if self._article and re.fullmatch(r"h[1-6]", tag):
-            self.levels.append(int(tag[1]))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article":
-            self._article -= 1
+    lang: str
+    levels: list[int]
 
 
 def _outlines(site: Path) -> dict[str, _Outline]:
     found = {}
     for path in sorted(site.rglob("*.html")):
-        outline = _Outline()
-        outline.feed(path.read_text(encoding="utf-8"))
-        found[path.relative_to(site).as_posix()] = outline
+        page = parse(path)
+        headings = page.select("article :is(h1, h2, h3, h4, h5, h6)")
+        found[path.relative_to(site).as_posix()] = _Outline(lang(page), [int(h.name[1]) for h in headings])
     return found
 
 

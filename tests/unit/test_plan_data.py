@@ -1,4 +1,5 @@
-"""The plan's data: the real graph is complete and sourced; every kind of bad input is named with file and line."""
+"""The plan's data: the real graph is complete and sourced; every kind of bad input is named with file and line.
+(What a build makes of bad input: tests/build/test_plan_data_build.py.)"""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
 from plansite import PlanError, Problem, load_plan
 from plansite.model import Measure, Principle, Project, Safeguard, Section, SentenceQuote, Task
 from plansite.text import comparable
+from support.project import ROOT, edit
 
 # ---- the real data ----------------------------------------------------------------------------
 
@@ -47,15 +48,6 @@ def test_every_node_and_edge_has_a_source_and_every_quote_is_in_its_sentence() -
 
 
 # ---- bad input --------------------------------------------------------------------------------
-
-
-def edit(project: Path, name: str, old: str, new: str, count: int = 1) -> int:
-    """Replace `old` by `new` in a data file; return the 1-based line where the change starts."""
-    path = project / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def problems_of(project: Path) -> list[Problem]:
@@ -165,17 +157,6 @@ def test_problems_in_several_files_are_reported_together(project_copy: Path) -> 
     assert {"data/tasks.yaml", "data/goals.yaml"} <= files
 
 
-def test_a_build_with_bad_data_fails_cleanly_and_writes_nothing(project_copy: Path, tmp_path: Path) -> None:
-    line = edit(project_copy, "data/safeguards.yaml", "        quote: 深化国际合作\n", "        quote: 深化国际交流\n")
-    site = tmp_path / "site"
-    result = mkdocs_build(project_copy, site)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert f"data/safeguards.yaml:{line - 1}:" in output and "深化国际交流" in output
-    assert "Traceback" not in output
-    assert not site.exists()
-
-
 def test_node_without_a_source_is_rejected(project_copy: Path) -> None:
     path = project_copy / "data" / "principles.yaml"
     text = path.read_text(encoding="utf-8")
@@ -184,31 +165,3 @@ def test_node_without_a_source_is_rejected(project_copy: Path) -> None:
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     problem = the_problem(project_copy, "data/principles.yaml", "缺少必填字段 `source`")
     assert "sentence" in problem.fix and "editorial" in problem.fix
-
-
-@pytest.mark.parametrize(
-    ("file", "old", "new", "words"),
-    [
-        ("data/tasks.yaml", "    number: 2\n", "    number: [2\n", "YAML 语法错误"),
-        ("data/projects.yaml", "    number: 2\n", "\tnumber: 2\n", "制表符"),
-        ("data/goals.yaml", "    term: near\n", "    term: near\n    term: long\n", "出现了两次"),
-        ("data/edges.yaml", "to: [M10, M11, M12]", "to: [M10, M11, M12, X1]", "X1"),
-    ],
-)
-def test_a_build_with_bad_data_names_the_problem_without_a_traceback(
-    project_copy: Path, tmp_path: Path, file: str, old: str, new: str, words: str
-) -> None:
-    line = edit(project_copy, file, old, new)
-    result = mkdocs_build(project_copy, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in output
-    assert words in output and f"{file}:" in output
-    assert any(f"{file}:{n}:" in output for n in (line, line + 1)), output
-
-
-def test_a_file_that_is_not_utf8_is_named_by_the_build(project_copy: Path, tmp_path: Path) -> None:
-    (project_copy / "data" / "notes.yaml").write_bytes("# 备注\n".encode("gb18030"))
-    result = mkdocs_build(project_copy, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in output
-    assert "data/notes.yaml:1: 文件不是 UTF-8 编码" in output

@@ -1,10 +1,10 @@
-"""Link-preview images: every node page has its own 1200×630 PNG, drawn from text that always fits, the same
-bytes on every build, and a build without a CJK font still succeeds, with no images and no image tags."""
+"""Link-preview images in the build: every node page has its own 1200×630 PNG, the same bytes on every build,
+and a build without a CJK font still succeeds, with no images and no image tags. (That the text always fits:
+tests/unit/test_preview_layout.py.)"""
 
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import struct
 from pathlib import Path
@@ -12,21 +12,21 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-import conftest
-from conftest import ROOT, mkdocs_build
 from plansite import labels, load_plan
 from plansite import preview_image as preview
 from plansite.urls import public_url
+from support import project
+from support.html import meta, parse
+from support.project import ROOT, mkdocs_build
 
 SITE_URL = "https://example.org/"
-META = re.compile(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">')
 
 FONTS = preview.find_fonts()
 needs_font = pytest.mark.skipif(FONTS is None, reason="Noto Sans CJK SC is not installed (Debian: fonts-noto-cjk)")
 
 
 def tags(page: Path) -> dict[str, str]:
-    return dict(META.findall(page.read_text(encoding="utf-8")))
+    return meta(parse(page))
 
 
 def node_pages() -> dict[str, str]:
@@ -90,70 +90,6 @@ def test_pages_without_an_image_of_their_own_show_the_home_image(built_site: Pat
     assert not (built_site / "m5" / "index.html").read_text(encoding="utf-8").count("og:image")  # a redirect
 
 
-HOSTILE = preview.PreviewText(
-    site="<b>站点</b> & " * 20,
-    heading="<script>alert('&amp;')</script> " + "元宇宙，产业。" * 60 + "A" * 400 + " x" * 50,
-    context="具体措施·属于 " + "《很长的任务》" * 40,
-    summary="“引号”（括号）" * 80,
-)
-
-
-@needs_font
-@pytest.mark.parametrize(
-    "text",
-    [
-        HOSTILE,
-        preview.PreviewText("站", "M5 加快重点行业工业元宇宙布局", "", ""),
-        preview.PreviewText("", "W" * 2000, "", "W" * 2000),
-        preview.PreviewText("站", "", "", ""),
-    ],
-    ids=["hostile", "short", "one-long-word", "empty"],
-)
-def test_any_text_stays_inside_the_margins(text: preview.PreviewText) -> None:
-    layout = preview.layout(text, FONTS)
-    left, top, right, bottom = layout.text_area
-    for line in layout.lines:
-        x0, y0, x1, y1 = line.box
-        assert left <= x0 and x1 <= right and top <= y0 and y1 <= bottom, f"{line.role} {line.text!r}: {line.box}"
-        if line.role != "site":
-            assert y0 >= preview.BAND, f"{line.role} runs into the band: {line.box}"
-    boxes = sorted((line.box for line in layout.lines), key=lambda box: box[1])
-    assert all(a[3] <= b[1] for a, b in zip(boxes, boxes[1:], strict=False)), "lines overlap"
-    if text is HOSTILE:
-        heading = [line for line in layout.lines if line.role == "heading"]
-        assert layout.heading_cut and heading[-1].text.endswith("…")
-        assert heading[0].text.startswith("<script>"), "data text is drawn as written"
-    with Image.open(io.BytesIO(preview.render(text, FONTS))) as image:
-        assert image.size == (1200, 630)
-
-
-@pytest.mark.parametrize("width", range(5, 16))  # 5: the longest piece, （XR）、
-def test_lines_break_between_characters_but_never_before_closing_punctuation(width: int) -> None:
-    text = "M5 加快重点行业工业元宇宙布局，形成可推广的应用。“三维交互”（XR）、数字孪生……到2025年。"
-    lines, cut = preview.wrap(text, len, width, max_lines=100)
-    assert not cut
-    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-    assert all(len(line) <= width for line in lines), lines
-    assert not [line for line in lines if line[0] in preview.NO_LINE_START], lines
-    assert not [line for line in lines if line[-1] in preview.NO_LINE_END], lines
-    assert not [line for line in lines if "2025" not in line and "202" in line], "a number is split"
-
-
-def test_a_cut_text_ends_with_an_ellipsis_within_the_width() -> None:
-    lines, cut = preview.wrap("加快重点行业工业元宇宙布局" * 10, len, 8, max_lines=2)
-    assert cut and len(lines) == 2 and lines[-1].endswith("…") and len(lines[-1]) <= 8
-
-
-@needs_font
-def test_the_cache_key_follows_text_design_and_font() -> None:
-    text = preview.PreviewText("站", "M5 标题", "具体措施", "概述")
-    key = preview.cache_key(text, FONTS)
-    assert key == preview.cache_key(preview.PreviewText("站", "M5 标题", "具体措施", "概述"), FONTS)
-    assert key != preview.cache_key(preview.PreviewText("站", "M5 标题", "具体措施", "概述。"), FONTS)
-    moved = preview.Fonts(FONTS.regular, FONTS.bold, ((FONTS.regular, 1, 2), (FONTS.bold, 3, 4)))
-    assert key != preview.cache_key(text, moved)
-
-
 @needs_font
 def test_images_are_byte_identical_across_builds_and_a_warm_build_only_copies(
     project_copy: Path, tmp_path: Path
@@ -183,7 +119,7 @@ def test_a_build_without_a_cjk_font_succeeds_with_no_images(
 ) -> None:
     empty = tmp_path / "no-fonts"
     empty.mkdir()
-    monkeypatch.setitem(conftest.BUILD_ENV, "PREVIEW_FONT_DIR", str(empty))
+    monkeypatch.setitem(project.BUILD_ENV, "PREVIEW_FONT_DIR", str(empty))
     site = tmp_path / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr
@@ -200,7 +136,7 @@ def test_a_build_without_a_cjk_font_succeeds_with_no_images(
 def test_the_offline_copy_has_no_preview_images(
     project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(conftest.BUILD_ENV, "OFFLINE", "true")
+    monkeypatch.setitem(project.BUILD_ENV, "OFFLINE", "true")
     site = tmp_path / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, RecordedPage, Recorder, mkdocs_build
-from localsite import serve
+from support.localsite import serve
+from support.project import ROOT, mkdocs_build
+from support.recording import RecordedPage, Recorder
 
 # ---- Serving the built site ----------------------------------------------------------------------
 

@@ -1,0 +1,65 @@
+"""The benchmark's tools work: its synthetic plans are real projects (the strict build accepts them and they hold
+what they say), and its Lighthouse installs on a fresh clone from the committed npm lock file alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plansite import load_plan
+from support.project import ROOT, mkdocs_build
+
+BENCHMARKS = ROOT / "tests" / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))  # the benchmark's modules import one another as scripts do
+
+from generate import counts_for, generate_project  # noqa: E402
+from lighthouse import HERE, LIGHTHOUSE  # noqa: E402
+
+
+def test_a_generated_plan_of_20_measures_passes_the_strict_build_with_its_counts(tmp_path: Path) -> None:
+    project = tmp_path / "plan"
+    generated = generate_project(project, 20)
+    expected = counts_for(20)
+
+    plan = load_plan(project)  # every quote found in its sentence or facts section, or this raises
+    kinds = {kind: sum(1 for n in plan.nodes.values() if n.kind == kind) for kind in generated.nodes}
+    assert kinds == dict(generated.nodes)
+    for key, kind in (("measures", "measure"), ("tasks", "task"), ("projects", "project"), ("goals", "goal")):
+        assert kinds[kind] == expected[key]
+    assert kinds["section"] == 9
+    relations = {relation: sum(1 for e in plan.edges if e.relation == relation) for relation in generated.edges}
+    assert relations == dict(generated.edges)
+    generated_sentences = [s for s in plan.interpretation.sentences if not s.startswith("intro-")]
+    assert len(generated_sentences) == generated.sentences  # the preamble's sentences are the real ones
+    assert all(len(plan.origins(f"M{n}", "contains")) == 1 for n in range(1, 21))
+
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    measure_pages = sorted(p.parent.name for p in (site / "measures").glob("m*/index.html"))
+    assert len(measure_pages) == 20
+    assert len(list((site / "tasks").glob("t*/index.html"))) == expected["tasks"]
+    assert (site / "interpretation" / "q9" / "index.html").is_file()
+
+
+@pytest.mark.network
+def test_lighthouse_installs_from_the_committed_lock_file(tmp_path: Path) -> None:
+    """What `npm ci --prefix tests/benchmarks` does on a fresh clone: package.json and package-lock.json alone,
+    in sync, install the pinned Lighthouse where tests/benchmarks/lighthouse.py looks for it."""
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip("npm is not installed: the benchmark's Lighthouse step needs Node.js 20 and npm")
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy2(BENCHMARKS / name, tmp_path / name)
+    command = [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"npm ci failed:\n{result.stdout}\n{result.stderr}"
+    pinned = json.loads((BENCHMARKS / "package.json").read_text(encoding="utf-8"))["devDependencies"]["lighthouse"]
+    installed = json.loads((tmp_path / "node_modules" / "lighthouse" / "package.json").read_text(encoding="utf-8"))
+    assert installed["version"] == pinned
+    assert (tmp_path / LIGHTHOUSE.relative_to(HERE)).exists(), "no lighthouse command where lighthouse.py runs it"
