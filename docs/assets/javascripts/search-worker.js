@@ -456,8 +456,14 @@ function marked(source, folded, pieces, width) {
   }
   let from = 0, to = source.length
   if (source.length > width) {
-    const first = merged.length ? merged[0][0] : 0
-    from = Math.max(0, Math.min(first - Math.floor(width / 4), source.length - width))
+    // The window that shows the most different matched words, the earliest of equals
+    const windowAt = start => Math.max(0, Math.min(start - Math.floor(width / 4), source.length - width))
+    let best = -1
+    for (const [start] of merged.length ? merged : [[0]]) {
+      const at = windowAt(start)
+      const words = new Set(merged.filter(r => r[0] >= at && r[1] <= at + width).map(r => source.slice(r[0], r[1])))
+      if (words.size > best) { best = words.size; from = at }
+    }
     to = Math.min(source.length, from + width)
   }
   let out = from > 0 ? "…" : "", at = from
