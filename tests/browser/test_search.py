@@ -313,3 +313,19 @@ def test_results_fit_a_phone_screen(browser: Browser, online: str) -> None:
     scroll = page.evaluate("document.querySelector('.md-search__scrollwrap').scrollWidth")
     assert scroll <= 375
     context.close()
+
+
+def test_a_pasted_sentence_finds_its_page_and_ids_count_only_alone(reader: tuple[Page, list[str]], online: str) -> None:
+    page, _ = reader
+    load_engine(page, online)
+    # A sentence of Q1 that names 5G, a technology's id: the page it comes from, not the technology, first.
+    sentence = "元宇宙是人工智能、区块链、5G、物联网、虚拟现实等新一代信息技术的集大成应用"
+    assert ranked(page, sentence)[0]["page"] == "interpretation/q1/"
+    # A whole paragraph pasted: read by its start, found all the same (S1's page quotes that start, with
+    # S1's title in it, so it may come first).
+    paragraph = page.evaluate("() => window.__engine.pages.find(p => p.page === 'interpretation/q7/').entries[0].text")
+    assert len(paragraph) > 200
+    assert "interpretation/q7/" in [r["page"] for r in ranked(page, paragraph)[:2]]
+    # Ids alone, several at once, in Latin or Chinese.
+    assert [r["page"] for r in ranked(page, "措施5 任务2")] == ["tasks/t2/", "measures/m5/"]
+    assert [r["page"] for r in ranked(page, "M5、M6")] == ["measures/m5/", "measures/m6/"]

@@ -35,6 +35,7 @@ const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi
 const NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " }
 const ESCAPE = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }
 const SNIPPET = 120          // characters of a section's text shown around its first match
+const LONGEST = 64           // characters of a query that are read: a pasted paragraph is found by its start
 const LIST = 15              // what a page that lists other pages loses for most queries, gains for a general one
 const GENERAL = 0.8          // the share of pages that must match a query alike for it to count as general
 
@@ -181,16 +182,22 @@ class Engine {
   /* The query as the engine reads it: the items it names, and its runs of text with their core */
   parse(query) {
     const folded = this.folding.fold(query)
-    const named = new Set()
     const whole = folded.replace(/\s+/g, "")
     if (this.ids[whole]) return { named: new Set([this.ids[whole]]), runs: [] }
+    // Items named by id (M5, 措施5 任务2): only when the query is nothing else; in a sentence, 5G is text
+    const names = query.split(this.split).map(word => this.folding.fold(word)).filter(Boolean)
+    if (names.length && names.every(word => this.ids[word]))
+      return { named: new Set(names.map(word => this.ids[word])), runs: [] }
+    const words = folded.split(this.split).filter(Boolean)
     const runs = []
-    for (const word of folded.split(this.split)) {
-      if (!word) continue
-      if (this.ids[word]) { named.add(this.ids[word]); continue }
-      runs.push({ text: word, core: this.correct(this.expand(this.core(word))) })
+    let room = LONGEST
+    for (const word of words) {
+      if (room <= 0) break
+      const text = [...word].slice(0, room).join("")
+      room -= text.length
+      runs.push({ text, core: this.correct(this.expand(this.core(text))) })
     }
-    return { named, runs }
+    return { named: new Set(), runs }
   }
 
   /* Abbreviations readers type, in the words the site uses: 工信部 → 工业和信息化部 */
