@@ -4,7 +4,6 @@ builds, marks links to other sites, names the search dialog and compacts the mar
 
 from __future__ import annotations
 
-import json
 import re
 import urllib.parse
 from pathlib import Path
@@ -20,8 +19,6 @@ from plansite import labels, material, share
 
 _INDENT = re.compile(r"\n[ \t]+")
 _PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
-_THEME_SETTINGS = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})  # JSON inside <script>
 _EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"(?![^>]*\srel=)')
 
 
@@ -90,9 +87,4 @@ def _finish_page(output: str, name: str) -> str:
     if dialog not in output:
         raise PluginError(f"hooks/plansite/material.py: {name} 中找不到搜索对话框的标记 {dialog}")
     output = output.replace(dialog, f'{dialog[:-1]} aria-label="{labels.SEARCH_DIALOG}">', 1)
-    return _THEME_SETTINGS.sub(_compact_settings, output, count=1)
-
-
-def _compact_settings(match: re.Match[str]) -> str:
-    settings = json.dumps(json.loads(match[2]), ensure_ascii=False, separators=(",", ":"))
-    return match[1] + settings.translate(_SCRIPT_SAFE) + match[3]
+    return material.rewrite_settings(output, lambda settings: None)

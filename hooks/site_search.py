@@ -4,9 +4,7 @@ name the site's worker instead of the theme's."""
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,13 +14,12 @@ from mkdocs.structure.pages import Page
 
 import site_state
 from plansite import labels, material, search
+from plansite.markup import script_json
 
 SEARCH_SCRIPT = "assets/javascripts/search.js"  # in the page: paste and input methods, the no-result hint
 SEARCH_WORKER = "assets/javascripts/search-worker.js"  # the engine, run in the theme's worker slot
 PLACEHOLDER = "/* plan:search */ null"  # in both scripts, where the build writes what they need
 SEARCH_ENGINE = "PLAN_SEARCH"  # "theme": leave the theme's lunr search in place, to measure it beside the site's
-THEME_SETTINGS = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})  # JSON inside <script>
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -65,7 +62,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         code = Path(source.abs_src_path).read_text(encoding="utf-8")
         if code.count(PLACEHOLDER) != 1:
             raise PluginError(f"docs/{path} 应当恰好含有一处占位 {PLACEHOLDER}")
-        filled = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
+        filled = script_json(value)
         files.remove(source)
         files.append(File.generated(config, path, content=code.replace(PLACEHOLDER, filled)))
     return files
@@ -85,12 +82,10 @@ def _point_at_engine(output: str, name: str) -> str:
     if site_state.current().theme_search:
         return output
 
-    def point(match: re.Match[str]) -> str:
-        settings = json.loads(match[2])
+    def point(settings: dict[str, object]) -> None:
         try:
             material.point_at_worker(settings, material.worker_path(), SEARCH_WORKER)
         except material.MaterialChanged as changed:
             raise PluginError(f"hooks/plansite/material.py: {name}: {changed}") from None
-        return match[1] + json.dumps(settings, ensure_ascii=False).translate(SCRIPT_SAFE) + match[3]
 
-    return THEME_SETTINGS.sub(point, output, count=1)
+    return material.rewrite_settings(output, point)

@@ -16,10 +16,13 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import material
+
+from .markup import script_json
 
 THEME = Path(material.__file__).parent / "templates"
 SCRIPTS = THEME / "assets" / "javascripts"
@@ -57,6 +60,8 @@ SELECTORS = {
 # The search plugin's index: search/search_index.json with {config, docs: [{location, title, text}]};
 # offline, the offline plugin copies it into search/search_index.js after every other post-build step.
 INDEX_FILE = "search/search_index.json"
+# Every page carries the theme's settings as JSON in this element (base.html, block `config`).
+SETTINGS = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 INDEX_KEYS = ("location", "title", "text")
 
 
@@ -141,6 +146,11 @@ def check() -> list[str]:
         expect(QUERY_EVENT in _source(QUERY_SOURCE), f"{QUERY_SOURCE}: 搜索框不再在 keyup 时读取（{QUERY_EVENT}）")
     except MaterialChanged as changed:
         problems.append(str(changed))
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    expect(
+        '<script id="__config" type="application/json">' in base,
+        'base.html: 页面设置不再写在 <script id="__config"> 中',
+    )
     partial = (THEME / SEARCH_PARTIAL).read_text(encoding="utf-8")
     expect(SEARCH_DIALOG in partial, f"{SEARCH_PARTIAL}: 搜索对话框的标记变了（本站假定 {SEARCH_DIALOG}）")
     try:
@@ -168,3 +178,14 @@ def point_at_worker(settings: dict[str, object], theme_worker_url: str, site_wor
     if not isinstance(url, str) or not url.endswith(theme_worker_url):
         raise MaterialChanged(f'页面设置 "{WORKER_SETTING}" 不是 {theme_worker_url}：{url!r}')
     settings[WORKER_SETTING] = url[: -len(theme_worker_url)] + site_worker
+
+
+def rewrite_settings(page: str, change: Callable[[dict[str, object]], None]) -> str:
+    """A page with its theme settings passed through `change` and written back as compact JSON."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        settings = json.loads(match[2])
+        change(settings)
+        return match[1] + script_json(settings) + match[3]
+
+    return SETTINGS.sub(rewrite, page, count=1)

@@ -20,7 +20,6 @@ The index keeps the page text as it is, so results read like the page.
 from __future__ import annotations
 
 import functools
-import html
 import importlib.resources
 import re
 import unicodedata
@@ -31,7 +30,6 @@ from .model import Plan, Section
 from .urls import GROUPED, HOME, OVERVIEW, index_of, page_of
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TAG = re.compile(r"<[^>]+>")
 _DASH = re.compile(r"([0-9])\s*[-–—~～至到]\s*(?=[0-9])")
 _SPACE_BY_HAN = re.compile(rf"\s+(?=[{HAN}])|(?<=[{HAN}])\s+")
 _SPACES = re.compile(r"\s+")
@@ -75,11 +73,6 @@ def fold(text: str, simplify: Mapping[str, str] | None = None) -> str:
     text = _NUMERAL.sub(lambda match: numeral_value(match[0]), text)
     text = _DASH.sub(r"\1-", text)
     return _SPACES.sub(" ", _SPACE_BY_HAN.sub("", text)).strip()
-
-
-def plain(markup: str) -> str:
-    """The words of an index entry without its tags and without zero-width spaces."""
-    return html.unescape(_TAG.sub(" ", markup)).replace("\u200b", "")
 
 
 def node_locations(plan: Plan, url_of: Callable[[str], str]) -> dict[str, list[str]]:
