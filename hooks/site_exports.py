@@ -93,7 +93,7 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
     here = page.file.src_uri
     node = state.nodes_by_page.get(here)
     if node is not None:
-        title, description, kind = pages.heading(node), node.summary, "article"
+        title, description, kind = pages.heading(node), pages.description(node), "article"
     elif page.is_homepage:
         title, description, kind = config.site_name, config.site_description or "", "website"
     else:

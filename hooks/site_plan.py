@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 import site_state
 from plansite import PlanError, labels, load_plan, pages, share
+from plansite.fulltext import source_line
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.model import Plan, Section
 from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
@@ -27,6 +28,7 @@ MARKERS: dict[str, Callable[[Plan, str], str]] = {
     "<!-- plan:questions -->": pages.questions_list,
     "<!-- plan:structure -->": pages.structure_summary,
     "<!-- plan:data -->": share.data_downloads,
+    "<!-- plan:source-line -->": lambda plan, here: source_line(),
 }
 PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs
 
@@ -128,8 +130,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             markdown, here, state.name_links, labels.SENTENCE_ANCHOR, labels.SENTENCE_COPY, canonical
         )
     if section is not None:
+        markdown = _under_title(markdown, source_line())
         markdown += "\n\n" + pages.section_topics(state.plan, section, here) + "\n"
     return markdown
+
+
+def _under_title(markdown: str, line: str) -> str:
+    """`line` as its own paragraph right after the page's `# ` title."""
+    lines = markdown.split("\n")
+    title = next((i for i, text in enumerate(lines) if text.startswith("# ")), None)
+    if title is None:
+        return f"{line}\n\n{markdown}"
+    return "\n".join([*lines[: title + 1], "", line, *lines[title + 1 :]])
 
 
 def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:

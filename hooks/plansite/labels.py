@@ -49,14 +49,20 @@ TERM = {"near": "近期（到2025年）", "long": "远景"}
 
 TRAIL = "位置"
 SUMMARY = "概述"
+# Every summary is the site's own words: this mark goes before it wherever it is shown, as visible text.
+SUMMARY_MARK = "本站概述"
 SUMMARY_BADGE = "本站概述，非原文"
+SUMMARY_BASIS = "概述依据："
+# The page description and link-preview text (og:description) of an item: the summary, said to be the site's.
+SUMMARY_DESCRIPTION = "本站概述（非原文）：{summary}"
 FROM_INTERPRETATION = "《解读》原文"
 EDITORIAL = "本站解读"
+EDITORIAL_RELATION = "本站解读：{notes}"  # how a relation that is the site's reading is marked in a list
 ONLY_LISTED = "《解读》没有专门论述这一{kind}，只在{sections}列出了它的名称。"
 NEVER_NAMED = "《解读》没有提到这一{kind}；这里的名称和归属来自《行动计划》的公开报道。"
 RELATED = "相关条目"
 DISCUSSED_IN = "论及本条的问答"
-ROLE = {Role.LISTS: "列出名称", Role.EXPLAINS: "论述"}
+ROLE = {Role.LISTS: "只列出名称", Role.EXPLAINS: "论述"}
 SOURCES = "出处"
 CITE = "引用本页"
 ACCESS_DATE = "引用日期"  # left for the reader in the citation shown on a page; the 引用 button fills it in
@@ -69,7 +75,15 @@ SUPPORTS = "支撑的任务"
 JOINTLY = "《解读》说这{count}项工程共同为{targets}的实践落地提供支撑，没有把某一项工程对应到某一项任务。"
 MENTIONS = "涉及的技术"
 MENTIONED_BY = "提到它的条目"
-INDICATORS = "衡量标准"
+# The interpretation calls the near-term list 具体衡量标准 (q2-s3) and the long-term one 发展目标 (q2-s4).
+INDICATORS = {"near": "衡量标准", "long": "发展目标"}
+REPORTED_WORDING = "公开报道中的原文字句"
+REPORTED_WORDING_NOTE = (
+    "据公开报道，《行动计划》原文这一部分还有下列字句，《解读》没有转述。它们是原文句子的片段，不是单列的指标。"
+)
+HEADING_SOURCE = "{section}的问句"  # a source quoting a Q&A heading: 第一问的问句
+# The line under the interpretation's title on each of its pages: where the text was published, and when.
+SOURCE_LINE = "来源：工信部　2023-09-08"
 TOPICS = "本问涉及"
 SENTENCE_ANCHOR = "本句链接（{id}）"
 FACTS_SOURCE = "《行动计划》公开报道"

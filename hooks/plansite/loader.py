@@ -25,6 +25,7 @@ from .model import (
     Ends,
     FactQuote,
     Goal,
+    HeadingQuote,
     Node,
     Plan,
     Relation,
@@ -208,6 +209,8 @@ class _Nodes:
             extra["term"] = _text(raw, "term")
             extra["indicators"] = _sources(self.data, raw.get("indicators"), key, (key, index, "indicators"))
         sources = _sources(self.data, raw["source"], key, (key, index, "source")) if "source" in raw else ()
+        if "summary_source" in raw:
+            extra["summary_sources"] = _sources(self.data, raw["summary_source"], key, (key, index, "summary_source"))
         aliases = raw.get("aliases", [])
         number = raw.get("number")
         if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
@@ -248,6 +251,8 @@ def _source(raw: object, where: Location) -> Source:
         raise _Unbuildable
     if "sentence" in raw:
         return SentenceQuote(_text(raw, "sentence"), _text(raw, "quote"), where)
+    if "heading" in raw:
+        return HeadingQuote(_text(raw, "heading"), _text(raw, "quote"), where)
     if "facts" in raw:
         return FactQuote(_text(raw, "facts"), _text(raw, "quote"), report, where)
     return Editorial(_text(raw, "editorial"), where)
@@ -295,15 +300,13 @@ class _Edges:
         if not subjects or not objects:
             return
         key = relation.value
-        role, note = raw.get("role"), raw.get("note")
+        role = raw.get("role")
         try:
             sources = _sources(self.data, raw.get("source"), key, (key, index, "source"))
-            if not all(value is None or isinstance(value, str) for value in (role, note)):
-                raise _Unbuildable
         except _Unbuildable:
             return
         role = Role(role) if role in tuple(Role) else None  # any other role: the schema has said so
-        self.built.append(Edge(relation, subjects, objects, sources, role, note, self.data.where(key, index)))
+        self.built.append(Edge(relation, subjects, objects, sources, role, self.data.where(key, index)))
 
     def _end(
         self, relation: Relation, kinds: frozenset[str], index: int, raw: dict[str, Any], end: str

@@ -100,7 +100,9 @@ def _explain(error: ValidationError, doc: YamlDocument, root: dict[str, Any]) ->
         missing = [k for k in error.validator_value if k not in value]
         return [
             Problem(
-                here, f"缺少必填字段 `{k}`", f"加上 `{k}: …`" + (f"；{_source_hint('source')}" if k == "source" else "")
+                here,
+                f"缺少必填字段 `{k}`",
+                f"加上 `{k}: …`" + (f"；{_source_hint(k)}" if k in ("source", "summary_source") else ""),
             )
             for k in missing
         ]
@@ -200,6 +202,8 @@ def _id_form_hint(key: str) -> str:
 def _pattern_hint(field: str, path: Path_, pattern: str) -> str:
     if field == "id" and path and path[0] in TYPE_BY_KEY:
         return f"这一类的编号写成 {_id_form_hint(str(path[0]))}"
+    if field == "heading":
+        return "问答标题写成 q问答序号，例如 q6（六）"
     if field == "sentence":
         return "句子编号写成 q问答序号-s句序号，例如 q6-s2（六、第2句）；序言的句子是 intro-s1"
     if field == "announced":
@@ -208,7 +212,8 @@ def _pattern_hint(field: str, path: Path_, pattern: str) -> str:
 
 
 def _source_hint(field: str) -> str:
-    return (
-        "出处写成以下三种之一：`sentence: q6-s2` 加 `quote: 原文词句`；"
+    lead = "概述是本站的话，summary_source 写它依据什么；" if field == "summary_source" else ""
+    return lead + (
+        "出处写成以下四种之一：`sentence: q6-s2` 加 `quote: 原文词句`；`heading: q6` 加 `quote: 问答标题中的词句`；"
         "`facts: 事实文件的小节标题` 加 `quote: 原文词句`（可加 `report:`）；或 `editorial: 本站解读的理由`"
     )
