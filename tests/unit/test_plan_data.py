@@ -227,7 +227,8 @@ def test_discussion_resting_on_the_site_reading_alone_is_rejected(project_copy: 
     edit(
         project_copy,
         "data/edges.yaml",
-        "      - sentence: q4-s2\n        quote: 在元宇宙产品供给方面，围绕社交、文娱、办公等现实需求，在元宇宙入口、虚拟空间应用工具和平台上着重发力\n",
+        "      - sentence: q4-s2\n        quote: 在元宇宙产品供给方面，围绕社交、文娱、办公等现实需求，"
+        "在元宇宙入口、虚拟空间应用工具和平台上着重发力\n",
         "",
     )
     problem = the_problem(project_copy, "data/edges.yaml", "出处必须有该问答里的句子")
