@@ -160,7 +160,7 @@ def test_text_from_data_is_shown_as_text_everywhere(project_copy: Path, tmp_path
     data = tasks.read_text(encoding="utf-8")
     data = data.replace("    title: 打造沉浸交互数字生活应用\n", f"    title: {json.dumps(hostile_title)}\n", 1)
     data = data.replace(
-        "    summary: 《解读》没有专门论述这一任务。据公开报道，它包括生活消费、公共服务、应急保障三类场景的措施。",
+        "    summary: 据公开报道，这一任务包括生活消费、公共服务、应急保障三类场景的措施。",
         f"    summary: {json.dumps(hostile_summary, ensure_ascii=False)}",
         1,
     )
