@@ -61,6 +61,7 @@ EDITORIAL_RELATION = "本站解读：{notes}"  # how a relation that is the site
 ONLY_LISTED = "《解读》没有专门论述这一{kind}，只在{sections}列出了它的名称。"
 NEVER_NAMED = "《解读》没有提到这一{kind}；这里的名称和归属来自《行动计划》的公开报道。"
 RELATED = "相关条目"
+RELATED_OF = "{name}的相关条目"  # its label in the contents of a page with several items (unique for screen readers)
 DISCUSSED_IN = "论及本条的问答"
 ROLE = {Role.LISTS: "只列出名称", Role.EXPLAINS: "论述"}
 SOURCES = "出处"

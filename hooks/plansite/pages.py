@@ -157,7 +157,13 @@ def grouped_page(plan: Plan, node_type: type[Node], nodes: list[Node], site_url:
     parts = [front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
     for node in nodes:
         parts.append(f"## {md_text(heading(node))} {{#{node.id.lower()}}}")
-        parts += [_demote(part) for part in node_sections(plan, node, here, site_url) if part]
+        # Each item's 相关条目 heading gets its own label in the page's contents, whose nested lists screen
+        # readers announce by that label: several lists all named 相关条目 could not be told apart.
+        related = f"### {L.RELATED} {EXCLUDE}"
+        unique = (
+            f'### {L.RELATED} {{ data-search-exclude data-toc-label="{attr(L.RELATED_OF.format(name=node.title))}" }}'
+        )
+        parts += [_demote(part).replace(related, unique) for part in node_sections(plan, node, here, site_url) if part]
     parts.append(share.data_line(here))
     return "\n\n".join(parts) + "\n"
 

@@ -13,19 +13,43 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from plansite import load_plan
+from plansite.model import NODE_TYPES, Section
+from plansite.urls import GROUPED, index_of, page_of, public_url
 from support.html import lang, parse
 from support.project import ROOT
 
 AXE = ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-AXE_PAGES = {
-    "home": "",
-    "a Q&A page": "interpretation/q6/",
-    "the full text": "interpretation/full/",
-    "a task page": "tasks/t2/",
-    "a measure page": "measures/m5/",
-    "the overview": "overview/",
-}
+
+
+def _every_kind_of_page() -> dict[str, str]:
+    """One page of every kind the site has: the fixed pages, and for each kind of item its list page and the
+    page of its first item (from the plan, so that a new kind is checked without a change here)."""
+    plan = load_plan(ROOT)
+
+    def url_of(path: str) -> str:
+        return public_url(path, "").lstrip("/")
+
+    found = {
+        "home": "",
+        "the interpretation": "interpretation/",
+        "the full text": "interpretation/full/",
+        "the overview": "overview/",
+        "the page for a missing address": "404.html",
+    }
+    for node_type in NODE_TYPES:
+        nodes = plan.of(node_type)
+        if node_type not in GROUPED and node_type is not Section:
+            found[f"the {node_type.key} list"] = url_of(index_of(node_type))
+        elif node_type in GROUPED:
+            found[f"the {node_type.key} page"] = url_of(index_of(node_type))
+        if nodes and node_type not in GROUPED:
+            found[f"a {node_type.kind} page"] = url_of(page_of(nodes[0]))
+    return found
+
+
+AXE_PAGES = _every_kind_of_page()
 
 
 def _axe_violations(page: Page) -> list[str]:
