@@ -477,7 +477,8 @@ def section_topics(plan: Plan, section: Section, here: str) -> str:
     lines = [f"- {link_to(n, here)}" + (f" {_reading()}" if n.id in readings else "") for n in nodes]
     notes = dict.fromkeys(note for found in readings.values() for note in found)
     after = "".join(f"\n\n{_editorial(note)}" for note in notes)
-    return f"## {L.TOPICS} {EXCLUDE}\n\n" + "\n".join(lines) + "\n{: .section-topics }" + after
+    listed = "\n".join(lines) + after
+    return f'## {L.TOPICS} {EXCLUDE}\n\n<div class="section-topics" markdown>\n\n{listed}\n\n</div>'
 
 
 def name_links(plan: Plan) -> list[NameLink]:
