@@ -49,7 +49,8 @@ def test_editing_a_yaml_file_under_serve_regenerates_the_node_page(project_copy:
         assert _wait_for(url, "列为工业元宇宙的三个发力方向之一", 90), "the served measure page never appeared"
         measures = project_copy / "data" / "measures.yaml"
         text = measures.read_text(encoding="utf-8")
-        edited = text.replace("《解读》第五问把“重点行业工业元宇宙布局”列为工业元宇宙的三个发力方向之一，没有展开。", "编辑后的概述：重点行业先行。")
+        old = "《解读》第五问把“重点行业工业元宇宙布局”列为工业元宇宙的三个发力方向之一，没有展开。"
+        edited = text.replace(old, "编辑后的概述：重点行业先行。")
         assert edited != text
         measures.write_text(edited, encoding="utf-8")
         assert _wait_for(url, "编辑后的概述：重点行业先行。", 90), "the page was not rebuilt after data/ changed"
