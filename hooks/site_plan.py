@@ -19,7 +19,9 @@ from mkdocs.structure.pages import Page
 import site_state
 from plansite import PlanError, labels, load_plan, pages, share
 from plansite.interpretation import INDEX_PAGE, render_sentences
+from plansite.mentions import mention_previews, preview_id
 from plansite.model import Plan, Section
+from plansite.quoting import quote_control
 from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
@@ -127,9 +129,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = render_sentences(
             markdown, here, state.name_links, labels.SENTENCE_ANCHOR, labels.SENTENCE_COPY, canonical
         )
+        markdown += _reading_aids(state, markdown)
     if section is not None:
         markdown += "\n\n" + pages.section_topics(state.plan, section, here) + "\n"
     return markdown
+
+
+def _reading_aids(state: site_state.BuildState, markdown: str) -> str:
+    """What a page of the interpretation's sentences adds for quoting and reading: the control that quotes a
+    selection, and the previews of the items its sentences link to (only those the page really links)."""
+    linked = [n for n in state.plan.nodes.values() if f'aria-describedby="{preview_id(n)}"' in markdown]
+    previews = mention_previews(state.plan, linked)
+    return "\n\n" + quote_control(state.plan) + ("\n\n" + previews if previews else "") + "\n"
 
 
 def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:
