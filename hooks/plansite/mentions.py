@@ -21,12 +21,13 @@ def preview_id(node: Node) -> str:
 
 
 def mention_previews(plan: Plan, nodes: Iterable[Node]) -> str:
-    """The hidden previews of `nodes`, as one raw HTML block kept out of the search index (a Q&A page
-    answers a query with the interpretation's words, not with the summaries of what it names)."""
+    """The hidden previews of `nodes`, as one raw HTML block. Each is kept out of the search index (a Q&A page
+    answers a query with the interpretation's words, not with the summaries of what it names): the mark is on
+    each preview, as the theme's indexer forgets it at the first nested element of the same tag."""
     previews = [_preview(plan, node) for node in dict.fromkeys(nodes)]
     if not previews:
         return ""
-    return '<div class="mention-previews" data-search-exclude>\n' + "\n".join(previews) + "\n</div>"
+    return '<div class="mention-previews">\n' + "\n".join(previews) + "\n</div>"
 
 
 def _preview(plan: Plan, node: Node) -> str:
@@ -38,7 +39,7 @@ def _preview(plan: Plan, node: Node) -> str:
     belongs = _heading(parent) if parent else L.MENTION_PLAN.format(plan=plan.document.title)
     ident = f'<span class="mention-preview__id">{attr(node.id.upper())}</span> ' if node.id_form.prefix else ""
     lines = [
-        f'<div class="mention-preview" id="{preview_id(node)}" role="tooltip" hidden>',
+        f'<div class="mention-preview" id="{preview_id(node)}" role="tooltip" data-search-exclude hidden>',
         f'<p class="mention-preview__kind">{attr(kind)}{L.MENTION_SEPARATOR + attr(numbered) if numbered else ""}</p>',
         f'<p class="mention-preview__title">{ident}{attr(node.title)}</p>',
         f'<p class="mention-preview__parent">{attr(L.MENTION_PARENT.format(parent=belongs))}</p>',

@@ -19,7 +19,10 @@
 
   function wanted(button) {
     var kind = button.getAttribute("data-share");
-    if (kind === "quote") return quoting && { kind: "quote", text: quoting.text };
+    if (kind === "quote") {
+      var quote = currentQuote();
+      return quote && { kind: "quote", text: quote.text };
+    }
     if (kind === "sentence") {
       // On the full text a sentence names its own Q&A page (data-url); elsewhere it is on that page.
       var home = button.getAttribute("data-url");
@@ -178,7 +181,7 @@
     if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
     var range = selection.getRangeAt(0);
     var text = selection.toString();
-    if (!/\S/.test(text) || !control.parentNode.contains(range.commonAncestorContainer)) return null;
+    if (!/\S/.test(text) || !control.closest("article").contains(range.commonAncestorContainer)) return null;
     var sentences = touched(range);
     if (!sentences) return null;
     var first = sentences[0].id, last = sentences[sentences.length - 1].id;
@@ -190,11 +193,23 @@
     var ids = first === last ? first : control.getAttribute("data-range").replace("{first}", first).replace("{last}", last);
     return {
       end: range,
+      last: sentences[sentences.length - 1],
       text: "\u201c" + text + "\u201d\n" + control.getAttribute("data-source").replace("{ids}", ids) + "\n" + base + "#" + fragment
     };
   }
 
-  function place(range) {
+  function currentQuote() {
+    // The selection as it is now; the last one shown only where nothing is selected any more.
+    var selection = window.getSelection();
+    return selection && !selection.isCollapsed ? quoteOf(selection) : quoting;
+  }
+
+  function place(quote) {
+    // Right after the paragraph of the last selected sentence, so that Tab from the selection soon reaches
+    // it; shown under the end of the selection.
+    var paragraph = quote.last.parentNode;
+    if (paragraph.nextSibling !== control) paragraph.parentNode.insertBefore(control, paragraph.nextSibling);
+    var range = quote.end;
     control.hidden = false;
     var rects = range.getClientRects();
     var end = rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
@@ -215,7 +230,7 @@
     }
     if (byKeyboard && !quoting && region) tell(region, control.getAttribute("data-hint"), 6000);
     quoting = next;
-    place(next.end);
+    place(next);
   }
 
   if (control) {
@@ -231,12 +246,12 @@
     });
     document.addEventListener("keydown", function (event) {
       byKeyboard = true;
-      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyQ" && quoting) {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyQ" && currentQuote()) {
         event.preventDefault();
         press(control.querySelector("button"));
       }
     });
-    window.addEventListener("resize", function () { if (quoting) place(quoting.end); });
+    window.addEventListener("resize", function () { if (quoting) place(quoting); });
   }
 
   // ---- Previews of a named item: on hover and on focus, Esc closes -------------------------------
