@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -138,7 +139,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def _reading_aids(state: site_state.BuildState, markdown: str) -> str:
     """What a page of the interpretation's sentences adds for quoting and reading: the control that quotes a
     selection, and the previews of the items its sentences link to (only those the page really links)."""
-    linked = [n for n in state.plan.nodes.values() if f'aria-describedby="{preview_id(n)}"' in markdown]
+    named = set(re.findall(r'aria-describedby="([^"]+)"', markdown))
+    linked = [n for n in state.plan.nodes.values() if preview_id(n) in named]
     previews = mention_previews(state.plan, linked)
     return "\n\n" + quote_control(state.plan) + ("\n\n" + previews if previews else "") + "\n"
 
