@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,9 @@ import site_state
 from plansite import PlanError, labels, load_plan, pages, share
 from plansite.fulltext import source_line
 from plansite.interpretation import INDEX_PAGE, render_sentences
+from plansite.mentions import mention_previews, preview_id
 from plansite.model import Plan, Section
+from plansite.quoting import quote_control
 from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
@@ -129,6 +132,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = render_sentences(
             markdown, here, state.name_links, labels.SENTENCE_ANCHOR, labels.SENTENCE_COPY, canonical
         )
+        markdown += _reading_aids(state, markdown)
     if section is not None:
         markdown = _under_title(markdown, source_line())
         markdown += "\n\n" + pages.section_topics(state.plan, section, here) + "\n"
@@ -142,6 +146,15 @@ def _under_title(markdown: str, line: str) -> str:
     if title is None:
         return f"{line}\n\n{markdown}"
     return "\n".join([*lines[: title + 1], "", line, *lines[title + 1 :]])
+
+
+def _reading_aids(state: site_state.BuildState, markdown: str) -> str:
+    """What a page of the interpretation's sentences adds for quoting and reading: the control that quotes a
+    selection, and the previews of the items its sentences link to (only those the page really links)."""
+    named = set(re.findall(r'aria-describedby="([^"]+)"', markdown))
+    linked = [n for n in state.plan.nodes.values() if preview_id(n) in named]
+    previews = mention_previews(state.plan, linked)
+    return "\n\n" + quote_control(state.plan) + ("\n\n" + previews if previews else "") + "\n"
 
 
 def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:

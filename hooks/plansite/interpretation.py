@@ -125,6 +125,7 @@ class NameLink:
     words: str
     target: str
     title: str
+    describedby: str = ""  # the id of the element on the page that previews the item (hooks/plansite/mentions.py)
 
 
 def render_sentences(
@@ -191,6 +192,8 @@ def _linked(text: str, links: Iterable[NameLink], page_path: str) -> str:
     for start, end, link in spans:
         pieces.append(md_text(text[cursor:start]))
         pieces.append(md_link(link.words, relative(page_path, link.target), link.title))
+        if link.describedby:  # attr_list: the attribute goes on the link just written
+            pieces.append(f'{{: aria-describedby="{html.escape(link.describedby, quote=True)}" }}')
         cursor = end
     pieces.append(md_text(text[cursor:]))
     return "".join(pieces)

@@ -116,19 +116,38 @@ OVERVIEW_RUN = "{first}至{last}"
 OFFLINE_COPY_UNDATED = "你正在阅读离线版。它不需要联网，搜索同样可用。"
 
 # Copying a link or a citation (hooks/plansite/share.py, docs/assets/javascripts/share.js).
-SHARE = "{name}：链接与引用"  # names the group of two buttons, so that each button's name stays short
+SHARE = "{name}：链接与引用"  # names the group of buttons, so that each button's name stays short
 COPY_LINK = "复制链接"
 COPY_CITATION = "引用"
 COPY_CITATION_NAME = "复制引用"
+COPY_MARKDOWN = "复制为 Markdown"
 SENTENCE_COPY = "复制本句链接（{id}）"
 COPIED_LINK = "已复制链接"
 COPIED_CITATION = "已复制引用"
+COPIED_MARKDOWN = "已复制 Markdown 链接"
 COPY_FAILED = "浏览器不允许自动复制，请手动复制："
 # GB/T 7714—2015, electronic resource: 责任者. 题名[EB/OL]. (发布日期)[引用日期]. 网址. The browser adds the
 # access date and the address when the reader copies it. More than three authors: the first three, then 等.
 CITATION = "{authors}. {plan}：{title}[EB/OL]. ({date})"
 CITATION_UNDATED = "{authors}. {plan}：{title}[EB/OL]. "
 CITATION_MORE_AUTHORS = "等"
+
+# Quoting a selected passage of the interpretation (hooks/plansite/quoting.py, share.js): the control, what
+# it says to a keyboard or screen-reader user when a passage is selected, and the source line under the quote.
+QUOTE_SELECTION = "引用所选文字"
+QUOTE_SELECTION_TITLE = "复制所选文字及其出处和链接（Alt+Q）"
+QUOTE_KEYS = "Alt+Q"
+QUOTE_HINT = "已选中《解读》原文。按 Alt+Q 复制为引用，附出处和链接。"
+COPIED_QUOTE = "已复制引文、出处和链接"
+# The interpretation as its source names it (来源：工信部); `{ids}` is a sentence id or a range of them.
+INTERPRETATION_AUTHOR = "工业和信息化部"
+QUOTE_SOURCE = "——{author}《〈{plan}〉解读》，{ids}"
+QUOTE_RANGE = "{first}至{last}"
+
+# Previews of a named item on a Q&A page (hooks/plansite/mentions.py).
+MENTION_SEPARATOR = " · "
+MENTION_PARENT = "所属：{parent}"
+MENTION_PLAN = "《{plan}》"  # where an item with no parent task belongs
 
 # The machine-readable data (hooks/plansite/exports.py).
 DATA_LINE = "机器可读数据：{json} · {csv}"

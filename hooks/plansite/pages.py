@@ -17,6 +17,7 @@ from . import share
 from .fulltext import full_text_page
 from .interpretation import INDEX_PAGE, NameLink
 from .markup import attr, front_matter, md_link, md_text, relative
+from .mentions import preview_id
 from .model import (
     NODE_TYPES,
     Edge,
@@ -491,5 +492,7 @@ def name_links(plan: Plan) -> list[NameLink]:
             node = plan.nodes[node_id]
             for source in edge.sources:
                 if isinstance(source, SentenceQuote) and source.quote in node.names:
-                    links.append(NameLink(source.sentence, source.quote, page_of(node), heading(node)))
+                    links.append(
+                        NameLink(source.sentence, source.quote, page_of(node), heading(node), preview_id(node))
+                    )
     return links

@@ -6,6 +6,8 @@ the citation up to its access date, which docs/assets/javascripts/share.js adds 
 
 from __future__ import annotations
 
+import re
+
 from . import labels as L
 from .markup import attr, md_link, relative
 from .model import Issuer, Measure, Node, Plan
@@ -27,22 +29,37 @@ def citation_head(plan: Plan, title: str) -> str:
 
 
 def share_buttons(plan: Plan, node: Node, name: str, site_url: str) -> str:
-    """The two buttons of a node named `name` (`M5 加快…`), as a raw HTML block for its page or its section.
+    """The buttons of a node named `name` (`M5 加快…`), as a raw HTML block for its page or its section.
     Kept out of the search index: their labels are not the page's content."""
     url = public_url(page_of(node), site_url)
     return (
         f'<div class="share" role="group" aria-label="{attr(L.SHARE.format(name=name))}" data-url="{attr(url)}"'
-        f' data-cite="{attr(citation_head(plan, name))}" data-search-exclude>'
+        f' data-cite="{attr(citation_head(plan, name))}" data-markdown="{attr(markdown_link(name, url))}"'
+        " data-search-exclude>"
         f'<button type="button" data-share="link">{L.COPY_LINK}</button>'
-        f'<button type="button" data-share="cite" aria-label="{L.COPY_CITATION_NAME}">{L.COPY_CITATION}</button></div>'
+        f'<button type="button" data-share="cite" aria-label="{L.COPY_CITATION_NAME}">{L.COPY_CITATION}</button>'
+        f'<button type="button" data-share="markdown">{L.COPY_MARKDOWN}</button></div>'
     )
+
+
+_MARKDOWN_LINK_TEXT = re.compile(r"([\\\[\]])")
+_MARKDOWN_URL = {"(": "%28", ")": "%29", " ": "%20", "<": "%3C", ">": "%3E"}
+
+
+def markdown_link(name: str, url: str) -> str:
+    """`[M5 加快重点行业工业元宇宙布局](https://…/measures/m5/)`, as a reader pastes it into Markdown: brackets
+    and backslashes in the name escaped, and what would end the address early (brackets, spaces) encoded."""
+    text = _MARKDOWN_LINK_TEXT.sub(r"\\\1", name)
+    target = "".join(_MARKDOWN_URL.get(char, char) for char in url)
+    return f"[{text}]({target})"
 
 
 def status_region() -> str:
     """One live region per page: share.js writes its confirmation here, and screen readers announce it."""
     return (
         f'<div class="share-status" role="status" aria-live="polite" data-link="{attr(L.COPIED_LINK)}"'
-        f' data-cite="{attr(L.COPIED_CITATION)}" data-failed="{attr(L.COPY_FAILED)}"></div>'
+        f' data-cite="{attr(L.COPIED_CITATION)}" data-markdown="{attr(L.COPIED_MARKDOWN)}"'
+        f' data-quote="{attr(L.COPIED_QUOTE)}" data-failed="{attr(L.COPY_FAILED)}"></div>'
     )
 
 

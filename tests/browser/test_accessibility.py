@@ -86,6 +86,31 @@ def test_axe_finds_no_violation_on_the_main_kinds_of_page(browser: Browser, base
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_with_a_preview_and_the_quote_control_open(
+    browser: Browser, base_url: str, scheme: str
+) -> None:
+    """A named item's preview (opened by keyboard focus) and the control that quotes a selection, on screen."""
+    page = _page(browser, scheme)
+    try:
+        page.goto(base_url + "interpretation/q6/", wait_until="load")
+        page.evaluate(
+            "() => { const t = document.getElementById('q6-s2').firstChild;"
+            " getSelection().setBaseAndExtent(t, 0, t, 6); }"
+        )
+        page.locator(".quote-selection button").wait_for(state="visible")
+        page.locator("#q6-s1").get_by_role("link", name="完善产业标准体系").focus()
+        page.locator("#preview-m10").wait_for(state="visible")
+        found = _axe_violations(page)
+        shown = page.locator(".quote-selection button, #preview-m10").evaluate_all(
+            "all => all.map(e => e.checkVisibility())"
+        )
+    finally:
+        page.context.close()
+    assert shown == [True, True], "both were on screen while axe ran"
+    assert not found, "axe violations with a preview open:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violation_with_search_results_open(browser: Browser, base_url: str, scheme: str) -> None:
     page = _page(browser, scheme)
     try:
