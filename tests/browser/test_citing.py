@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_share import REFUSE_ASYNC_CLIPBOARD, SITE_URL, allow_clipboard, clipboard, copied_by
 
+from plansite import load_plan
 from support.localsite import CHROMIUM, CHROMIUM_ARGS
 from support.project import ROOT
 from support.recording import RecordedPage
@@ -221,7 +222,7 @@ def test_a_keyboard_selection_is_announced_and_quoted_with_alt_q(caret_browser: 
 # ---- Previews of a named item ---------------------------------------------------------------------
 
 
-M10_SUMMARY = "建设元宇宙产业标准规范体系，覆盖国家、行业和团体标准。"
+M10_SUMMARY = load_plan(ROOT).nodes["M10"].summary
 
 
 def check_previews(page: Page, q6: str) -> None:

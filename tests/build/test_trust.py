@@ -35,7 +35,7 @@ def test_every_summary_shown_on_a_page_is_preceded_by_its_visible_mark(built_sit
                 if summary not in text or element.find_parent(["script", "title", "head"]):
                     continue
                 shown += 1
-                badge = element.find_previous_sibling(class_="badge-editorial")
+                badge = element.find_previous_sibling(class_=lambda names: "badge-editorial" in (names or "").split())
                 if badge is None or badge.get_text() not in MARKS:
                     unmarked.append(f"{path.relative_to(built_site)}: {summary[:30]}…")
     assert shown > 100, f"only {shown} summaries found on the pages: is the test reading the right text?"

@@ -50,7 +50,7 @@ def test_a_preview_gives_kind_id_title_parent_and_the_summary_marked_as_the_site
         "所属：T4 构建系统完备产业支撑",
         f"本站概述，非原文{m10.summary}",
     ]
-    assert text(preview.find(class_="mention-preview__badge")) == "本站概述，非原文"
+    assert text(preview.select_one(".mention-preview__badge")) == "本站概述，非原文"
 
 
 def test_an_item_without_a_task_belongs_to_the_plan_in_its_preview() -> None:
