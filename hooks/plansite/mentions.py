@@ -46,8 +46,8 @@ def _preview(plan: Plan, node: Node) -> str:
     ]
     if node.summary:
         lines.append(
-            f'<p class="mention-preview__summary"><span class="badge-editorial mention-preview__badge">{attr(L.SUMMARY_BADGE)}</span>'
-            f"{attr(node.summary)}</p>"
+            '<p class="mention-preview__summary"><span class="badge-editorial mention-preview__badge">'
+            f"{attr(L.SUMMARY_BADGE)}</span>{attr(node.summary)}</p>"
         )
     return "\n".join([*lines, "</div>"])
 
