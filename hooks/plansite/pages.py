@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 from . import labels as L
 from . import share
+from .citation import Citation, gbt7714_head, plan_citation
 from .fulltext import full_text_page
 from .interpretation import INDEX_PAGE, NameLink
 from .markup import attr, front_matter, md_link, md_text, relative
@@ -38,7 +39,7 @@ from .model import (
     Technology,
 )
 from .overview import overview_page
-from .urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
+from .urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, cite_file, index_of, page_of, public_url
 
 INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
 
@@ -307,11 +308,20 @@ def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
 
 
 def _citation(plan: Plan, node: Node, site_url: str) -> str:
-    """The same GB/T 7714 citation the 引用 button copies; on the page the access date is left for the reader."""
-    url = public_url(page_of(node), site_url)
-    head = share.citation_head(plan, heading(node))
-    # Kept out of search: the same line on every page would make the issuers' names match all of them.
-    return f"## {L.CITE} {EXCLUDE}\n\n{md_text(head)}[{L.ACCESS_DATE}]. <{url}>.\n{{: .citation }}"
+    """The same GB/T 7714 citation the 引用 button copies, and its RIS and BibTeX files."""
+    here = page_of(node)
+    cited = plan_citation(plan, heading(node), public_url(here, site_url))
+    return citation_section(cited, here, node.id.lower())
+
+
+def citation_section(cited: Citation, here: str, key: str) -> str:
+    """引用本页: the citation with the access date left for the reader, then 下载引用 (RIS · BibTeX).
+    Kept out of search: the same line on every page would make the issuers' names match all of them."""
+    ris = md_link("RIS", relative(here, cite_file(key, "ris")))
+    bib = md_link("BibTeX", relative(here, cite_file(key, "bib")))
+    downloads = L.DOWNLOAD_CITATION.format(ris=ris, bibtex=bib)
+    text = f"{md_text(gbt7714_head(cited))}[{L.ACCESS_DATE}]. <{cited.url}>."
+    return f"## {L.CITE} {EXCLUDE}\n\n{text}\n{{: .citation }}\n\n{downloads}\n{{: .cite-downloads }}"
 
 
 def _indicators(plan: Plan, goal: Goal, here: str) -> str:
