@@ -19,43 +19,56 @@ from plansite.citation import interpretation_citation, page_citation
 from plansite.interpretation import INDEX_PAGE
 from plansite.markup import script_json
 from plansite.model import Section
-from plansite.urls import FULL_TEXT, public_url
+from plansite.urls import CITE_FOLDER, FULL_TEXT, public_url
+
+_DOWNLOADS = re.compile(re.escape(pages.CITE_DOWNLOADS).replace(r"\{key\}", "([a-z0-9-]+)"))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The whole Plan's RIS and BibTeX, and each page's pair; the offline copy carries each page's pair inside
+    the page instead (see `reference_files.downloads_line`)."""
     state = site_state.current()
-    for path, data in reference_files.reference_files(state.plan, config.site_url or "").items():
-        files.append(File.generated(config, path, content=data))
+    state.reference_files = reference_files.reference_files(state.plan, config.site_url or "")
+    for path, data in state.reference_files.items():
+        if not (state.offline and path.startswith(CITE_FOLDER + "/")):
+            files.append(File.generated(config, path, content=data))
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The interpretation's pages cite the interpretation: a Q&A page its section, with the two buttons and
-    its files; the preamble and the full text the whole interpretation."""
+    its files; the preamble and the full text the whole interpretation. Then every 下载引用 line is filled in."""
     state = site_state.current()
     here = page.file.src_uri
-    site_url = config.site_url or ""
+    markdown += _interpretation_citation(here, config.site_url or "")
+    return _DOWNLOADS.sub(
+        lambda m: reference_files.downloads_line(m[1], here, state.reference_files, state.offline), markdown
+    )
+
+
+def _interpretation_citation(here: str, site_url: str) -> str:
+    state = site_state.current()
     section: Section | None = state.sections.get(here)
     if section is not None:
         shown = state.plan.interpretation.pages[here]
         cited = interpretation_citation(state.plan, shown.title, public_url(here, site_url))
-        buttons = share.cite_buttons(cited, shown.title)
-        key = section.id.lower()
-    elif here in (INDEX_PAGE, FULL_TEXT):
+        heading, rest = pages.citation_section(cited, here, section.id.lower()).split("\n\n", 1)
+        return f"\n\n{heading}\n\n{share.cite_buttons(cited, shown.title)}\n\n{rest}\n"
+    if here in (INDEX_PAGE, FULL_TEXT):
         cited = interpretation_citation(state.plan, "", public_url(here, site_url))
-        buttons, key = "", reference_files.INTERPRETATION_KEY
-    else:
-        return markdown
-    block = pages.citation_section(cited, here, key)
-    if buttons:
-        heading, rest = block.split("\n\n", 1)
-        block = f"{heading}\n\n{buttons}\n\n{rest}"
-    return f"{markdown}\n\n{block}\n"
+        return f"\n\n{pages.citation_section(cited, here, reference_files.INTERPRETATION_KEY)}\n"
+    return ""
 
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: object) -> Any:
-    """Every page's citation metadata (hooks/theme/main.html writes it) and the QR code for its masthead."""
+    """Every page's citation metadata (hooks/theme/main.html writes it) and the QR code for its masthead.
+
+    Both are for the published pages: the metadata for the tools that save a web page, the QR code to lead a
+    printed page back to it. The offline copy leaves them out (about 32 KB of its zip, which its 400 KB budget
+    has no room for; its printed pages still give the address as text) and keeps the citations and their files."""
     state = site_state.current()
+    if state.offline:
+        return context
     here = page.file.src_uri
     site_url = config.site_url or ""
     node = state.nodes_by_page.get(here)

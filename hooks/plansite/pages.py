@@ -39,7 +39,7 @@ from .model import (
     Technology,
 )
 from .overview import overview_page
-from .urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, cite_file, index_of, page_of, public_url
+from .urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
 
 INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
 
@@ -315,13 +315,15 @@ def _citation(plan: Plan, node: Node, site_url: str) -> str:
 
 
 def citation_section(cited: Citation, here: str, key: str) -> str:
-    """引用本页: the citation with the access date left for the reader, then 下载引用 (RIS · BibTeX).
+    """引用本页: the citation with the access date left for the reader, then 下载引用 (RIS · BibTeX), which
+    hooks/site_citing.py fills in for the page's files (`key`: m5, q6).
     Kept out of search: the same line on every page would make the issuers' names match all of them."""
-    ris = md_link("RIS", relative(here, cite_file(key, "ris")))
-    bib = md_link("BibTeX", relative(here, cite_file(key, "bib")))
-    downloads = L.DOWNLOAD_CITATION.format(ris=ris, bibtex=bib)
     text = f"{md_text(gbt7714_head(cited))}[{L.ACCESS_DATE}]. <{cited.url}>."
-    return f"## {L.CITE} {EXCLUDE}\n\n{text}\n{{: .citation }}\n\n{downloads}\n{{: .cite-downloads }}"
+    return f"## {L.CITE} {EXCLUDE}\n\n{text}\n{{: .citation }}\n\n{CITE_DOWNLOADS.format(key=key)}"
+
+
+# Where a page's 下载引用 line goes: links to its files online, the files themselves in the offline copy.
+CITE_DOWNLOADS = "<!-- plan:cite-downloads {key} -->"
 
 
 def _indicators(plan: Plan, goal: Goal, here: str) -> str:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import labels as L
 from .citation import Citation, interpretation_citation, plan_citation
 from .interpretation import INDEX_PAGE
+from .markup import attr, md_link, relative
 from .model import Plan, Section
 from .pages import INDEXED_TYPES, heading
 from .urls import HOME, PLAN_BIBTEX, PLAN_RIS, cite_file, page_of, public_url
 
+MEDIA_TYPES = {"ris": "application/x-research-info-systems", "bib": "application/x-bibtex"}
 KEY_PREFIX = "metaverse-action-plan"  # BibTeX keys: metaverse-action-plan-m5, …-interpretation-q6
 INTERPRETATION_KEY = "interpretation"  # /data/cite/interpretation.ris: the whole interpretation
 
@@ -46,6 +49,28 @@ def reference_files(plan: Plan, site_url: str) -> dict[str, bytes]:
     files[PLAN_RIS] = ris(c for _, c in whole).encode("utf-8")
     files[PLAN_BIBTEX] = bibtex(whole).encode("utf-8")
     return files
+
+
+def downloads_line(key: str, here: str, files: dict[str, bytes], inline: bool) -> str:
+    """下载引用：RIS · BibTeX for the page whose files are `key` (m5, q6): links to its files in /data/cite/,
+    or (`inline`, the offline copy) the files themselves as `data:` links the browser saves under their name,
+    which costs the zip far less than a hundred small files."""
+    links = {}
+    for extension, name in (("ris", "RIS"), ("bib", "BibTeX")):
+        path = cite_file(key, extension)
+        if inline:
+            href = data_url(files[path].decode("utf-8"), MEDIA_TYPES[extension])
+            links[extension] = f'<a href="{attr(href)}" download="{key}.{extension}">{name}</a>'
+        else:
+            links[extension] = md_link(name, relative(here, path))
+    return L.DOWNLOAD_CITATION.format(ris=links["ris"], bibtex=links["bib"]) + "\n{: .cite-downloads }"
+
+
+def data_url(text: str, media_type: str) -> str:
+    """A `data:` URL of UTF-8 text. Only what a URL cannot hold as it is gets escaped: line ends (a URL parser
+    drops them), `%` and `#`; the Chinese stays as it is and is encoded by the browser."""
+    escaped = text.replace("%", "%25").replace("#", "%23").replace("\r", "%0D").replace("\n", "%0A")
+    return f"data:{media_type};charset=utf-8,{escaped}"
 
 
 # --- RIS ----------------------------------------------------------------------------------------

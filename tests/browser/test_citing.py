@@ -1,16 +1,23 @@
 """Citing in a real browser: a printed page carries a QR code that a barcode reader (zxing-cpp) reads as the
-page's canonical address, never shown on screen; a Q&A page's 引用 button copies the interpretation's citation."""
+page's canonical address, never shown on screen; a Q&A page's 引用 button copies the interpretation's citation;
+the offline copy saves a page's RIS and BibTeX from disk."""
 
 from __future__ import annotations
 
 import datetime
 import io
+from pathlib import Path
 
+import rispy
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, expect
+from test_offline import Bundle, bundle  # noqa: F401 - the offline copy as a fixture here too
 from test_share import SITE_URL, allow_clipboard, copied_by
 
+from plansite import load_plan
+from plansite.reference_files import reference_files
+from support.project import ROOT
 from support.recording import RecordedPage
 
 PAGES = ("", "measures/m5/", "tasks/t2/", "interpretation/q6/", "interpretation/full/", "overview/", "technologies/")
@@ -62,3 +69,26 @@ def test_a_qa_page_copies_the_interpretations_citation_and_shows_the_same_text(
     expect(downloads.get_by_role("link", name="RIS")).to_have_attribute("href", "../../data/cite/q6.ris")
     expect(downloads.get_by_role("link", name="BibTeX")).to_have_attribute("href", "../../data/cite/q6.bib")
     assert not recorded.record.problems(), recorded.record.problems()
+
+
+def test_the_offline_copy_saves_a_pages_ris_and_bibtex_from_disk(
+    bundle: Bundle,  # noqa: F811 - the fixture imported above
+    recorded: RecordedPage,
+) -> None:
+    """From file://, with no /data/cite/ folder: 下载引用 saves the same files the online site serves."""
+    files = reference_files(load_plan(ROOT), SITE_URL)
+    assert not (bundle.root / "data" / "cite").exists(), "the offline copy carries the files inside the pages"
+    page = recorded.page
+    for path, key in (("measures/m5.html", "m5"), ("interpretation/q6.html", "q6")):
+        page.goto(bundle.root.as_uri() + "/" + path)
+        downloads = page.locator("p.cite-downloads")
+        for name, extension in (("RIS", "ris"), ("BibTeX", "bib")):
+            with page.expect_download() as saving:
+                downloads.get_by_role("link", name=name).click()
+            saved = saving.value
+            assert saved.suggested_filename == f"{key}.{extension}"
+            content = Path(saved.path()).read_bytes()
+            assert content == files[f"data/cite/{key}.{extension}"], f"{path}: {name} differs from the online file"
+        (entry,) = rispy.loads(files[f"data/cite/{key}.ris"].decode("utf-8"))
+        assert entry["urls"] == [f"{SITE_URL}{path.removesuffix('.html')}/"]
+    assert not recorded.record.problems(), "\n".join(recorded.record.problems())
