@@ -119,6 +119,8 @@ COMPILER = "元宇宙产业创新发展三年行动计划阅读站"
 COMPILED = "整理"
 INTERPRETATION_AUTHOR = "工业和信息化部"  # the interpretation's source line: 来源：工信部
 INTERPRETATION_TITLE = "《{plan}》解读"  # used only if docs/interpretation/index.md has no heading
+# After DATA_DOWNLOADS on the home page: the whole Plan's files for reference managers.
+DATA_CITATIONS = "全部页面的引用信息 {ris} · {bibtex}（RIS、BibTeX，可导入 Zotero、EndNote 等文献管理软件）。"
 # The reference-manager files of a page (hooks/plansite/reference_files.py).
 DOWNLOAD_CITATION = "下载引用：{ris} · {bibtex}"
 SITE_SUMMARY_PREFIX = "本站概述："  # before a summary in metadata, where no badge can mark it as the site's

@@ -11,7 +11,7 @@ from .citation import Citation, gbt7714_head, plan_citation
 from .markup import attr, md_link, relative
 from .model import Measure, Node, Plan
 from .text import chinese_numeral
-from .urls import MEASURES_CSV, PLAN_JSON, PLAN_SCHEMA, page_of, public_url
+from .urls import MEASURES_CSV, PLAN_BIBTEX, PLAN_JSON, PLAN_RIS, PLAN_SCHEMA, page_of, public_url
 
 
 def share_buttons(plan: Plan, node: Node, name: str, site_url: str) -> str:
@@ -50,6 +50,8 @@ def data_downloads(plan: Plan, here: str) -> str:
     measures = chinese_numeral(len(plan.of(Measure)))
     return L.DATA_DOWNLOADS.format(
         json=links["json"], csv=links["csv"], schema=relative(here, PLAN_SCHEMA), measures=measures
+    ) + L.DATA_CITATIONS.format(
+        ris=md_link("plan.ris", relative(here, PLAN_RIS)), bibtex=md_link("plan.bib", relative(here, PLAN_BIBTEX))
     )
 
 

@@ -279,6 +279,8 @@ def test_each_pages_ris_and_bibtex_parse_and_round_trip_the_citation(built_site:
 
 
 def test_the_whole_plans_ris_and_bibtex_hold_the_plan_and_every_cited_page(built_site: Path) -> None:
+    home = {attribute(a, "href") for a in parse(built_site / "index.html").find_all("a")}
+    assert {"data/plan.ris", "data/plan.bib"} <= home, "the home page does not offer the whole Plan's files"
     cited = cited_pages(plan(), SITE)
     ris, bib = _ris(built_site / "data/plan.ris"), _bib(built_site / "data/plan.bib")
     assert len(ris) == len(bib) == len(cited) + 1
