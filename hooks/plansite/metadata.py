@@ -17,7 +17,7 @@ from .citation import Citation, Work, interpretation_title
 from .interpretation import INDEX_PAGE
 from .model import Goal, Measure, Node, Plan, Project, Relation, Safeguard, Section, Task
 from .pages import heading
-from .urls import FULL_TEXT, GROUPED, HOME, page_of, public_url
+from .urls import FULL_TEXT, HOME, page_of, public_url
 
 LANGUAGE = "zh-CN"
 CONTEXT = "https://schema.org"
@@ -73,8 +73,6 @@ def json_ld(plan: Plan, citation: Citation, docs_path: str, site_url: str, node:
             data["hasPart"] = [_ref(plan, child, site_url) for child in children]
     else:
         data = {"@type": "CollectionPage", "@id": citation.url, "name": citation.part, "about": _plan_ref(plan, home)}
-        if node is not None and not isinstance(node, GROUPED):
-            data["description"] = site_summary(node.summary)
     data = {"@context": CONTEXT, **data, "url": citation.url, "inLanguage": LANGUAGE}
     if citation.compiler:
         data["sdPublisher"] = {"@type": "Organization", "name": citation.compiler, "url": home}
