@@ -28,6 +28,7 @@ class BuildState:
     fonts: Fonts | None = None  # site_exports: the CJK font the link previews are drawn with
     previews: dict[str, Preview] = field(default_factory=dict)  # site_exports: docs path → its preview
     theme_search: bool = False  # site_search: leave the theme's own search in place (comparison only)
+    reference_files: dict[str, bytes] = field(default_factory=dict)  # site_citing: path → RIS or BibTeX
 
 
 _current: BuildState | None = None

@@ -105,6 +105,7 @@ FULL_TEXT_NOTE = "序言和{sections}个问答合在一页，便于通读和打�
 FULL_TEXT_INDEX = "解读目录"
 FULL_TEXT_OWN_PAGE = "本问单独页面"
 PRINT_CANONICAL = "本页网址："
+PRINT_QR = "本页网址的二维码"  # the title of the QR code a printed page carries
 SEARCH_DIALOG = "搜索"
 # How many items of each kind the plan has, in digits.
 OVERVIEW_DESCRIPTION = "目标、{tasks}项任务、{measures}项措施、{projects}项工程、{safeguards}项保障措施的整体结构"
@@ -126,11 +127,19 @@ COPIED_LINK = "已复制链接"
 COPIED_CITATION = "已复制引用"
 COPIED_MARKDOWN = "已复制 Markdown 链接"
 COPY_FAILED = "浏览器不允许自动复制，请手动复制："
-# GB/T 7714—2015, electronic resource: 责任者. 题名[EB/OL]. (发布日期)[引用日期]. 网址. The browser adds the
-# access date and the address when the reader copies it. More than three authors: the first three, then 等.
-CITATION = "{authors}. {plan}：{title}[EB/OL]. ({date})"
-CITATION_UNDATED = "{authors}. {plan}：{title}[EB/OL]. "
+# Citations (hooks/plansite/citation.py), GB/T 7714—2015. More than three authors: the first three, then 等.
 CITATION_MORE_AUTHORS = "等"
+# Per the interpretation's first sentence, the Plan was issued by the departments' general offices (办公厅).
+ISSUING_OFFICE = "{issuer}办公厅"
+# The site, named as the compiler of the pages it made from the Plan: 其他责任者, 整理.
+COMPILER = "元宇宙产业创新发展三年行动计划阅读站"
+COMPILED = "整理"
+INTERPRETATION_AUTHOR = "工业和信息化部"  # the interpretation's source line: 来源：工信部
+INTERPRETATION_TITLE = "《{plan}》解读"  # used only if docs/interpretation/index.md has no heading
+# After DATA_DOWNLOADS on the home page: the whole Plan's files for reference managers.
+DATA_CITATIONS = "全部页面的引用信息 {ris} · {bibtex}（RIS、BibTeX，可导入 Zotero、EndNote 等文献管理软件）。"
+# The reference-manager files of a page (hooks/plansite/reference_files.py).
+DOWNLOAD_CITATION = "下载引用：{ris} · {bibtex}"
 
 # Quoting a selected passage of the interpretation (hooks/plansite/quoting.py, share.js): the control, what
 # it says to a keyboard or screen-reader user when a passage is selected, and the source line under the quote.

@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 from . import labels as L
 from . import share
+from .citation import Citation, gbt7714_head, plan_citation
 from .fulltext import full_text_page
 from .interpretation import INDEX_PAGE, NameLink
 from .markup import attr, front_matter, md_link, md_text, relative
@@ -380,11 +381,22 @@ def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
 
 
 def _citation(plan: Plan, node: Node, site_url: str) -> str:
-    """The same GB/T 7714 citation the 引用 button copies; on the page the access date is left for the reader."""
-    url = public_url(page_of(node), site_url)
-    head = share.citation_head(plan, heading(node))
-    # Kept out of search: the same line on every page would make the issuers' names match all of them.
-    return f"## {L.CITE} {EXCLUDE}\n\n{md_text(head)}[{L.ACCESS_DATE}]. <{url}>.\n{{: .citation }}"
+    """The same GB/T 7714 citation the 引用 button copies, and its RIS and BibTeX files."""
+    here = page_of(node)
+    cited = plan_citation(plan, heading(node), public_url(here, site_url))
+    return citation_section(cited, here, node.id.lower())
+
+
+def citation_section(cited: Citation, here: str, key: str) -> str:
+    """引用本页: the citation with the access date left for the reader, then 下载引用 (RIS · BibTeX), which
+    hooks/site_citing.py fills in for the page's files (`key`: m5, q6).
+    Kept out of search: the same line on every page would make the issuers' names match all of them."""
+    text = f"{md_text(gbt7714_head(cited))}[{L.ACCESS_DATE}]. <{cited.url}>."
+    return f"## {L.CITE} {EXCLUDE}\n\n{text}\n{{: .citation }}\n\n{CITE_DOWNLOADS.format(key=key)}"
+
+
+# Where a page's 下载引用 line goes: links to its files online, the files themselves in the offline copy.
+CITE_DOWNLOADS = "<!-- plan:cite-downloads {key} -->"
 
 
 def _indicators(plan: Plan, goal: Goal, here: str, level: str = "##") -> str:

@@ -13,6 +13,16 @@ HOME = "index.md"
 PLAN_JSON = "data/plan.json"
 PLAN_SCHEMA = "data/plan.schema.json"
 MEASURES_CSV = "data/measures.csv"
+# For reference managers: the whole Plan (its pages and the interpretation's) in one RIS and one BibTeX file,
+# and each item's and Q&A's own pair, /data/cite/m5.ris, /data/cite/q6.bib.
+PLAN_RIS = "data/plan.ris"
+PLAN_BIBTEX = "data/plan.bib"
+CITE_FOLDER = "data/cite"
+
+
+def cite_file(key: str, extension: str) -> str:
+    """`cite_file("m5", "ris")` → `data/cite/m5.ris`: a page's reference-manager file, by its node id."""
+    return f"{CITE_FOLDER}/{key}.{extension}"
 
 
 # Kinds whose nodes are short enough to share one page, a section each: /technologies/#ai.
