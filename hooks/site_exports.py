@@ -19,11 +19,11 @@ from mkdocs.structure.pages import Page
 import site_state
 from plansite import exports, labels, pages, preview_image
 from plansite.markup import relative
-from plansite.urls import HOME, public_url
+from plansite.urls import DOWNLOADS, HOME, public_url
 
 DOWNLOAD_MARKER = "<!-- plan:download -->"
 BUNDLE = Path("dist/metaverse-action-plan-offline.zip")  # made by ./dev bundle, relative to mkdocs.yml
-DOWNLOAD_URI = f"downloads/{BUNDLE.name}"  # where the online site serves it
+DOWNLOAD_URI = f"{DOWNLOADS}/{BUNDLE.name}"  # where the online site serves it
 PREVIEW_CACHE = Path(".cache/previews")  # link-preview PNGs by the hash of what they show, relative to mkdocs.yml
 PREVIEW_FONT_DIR = "PREVIEW_FONT_DIR"  # set: look for the CJK font only in this folder (tests point it at nothing)
 log = logging.getLogger("mkdocs.hooks.site_exports")

@@ -144,7 +144,8 @@ def measures_csv(plan: Plan, site_url: str) -> bytes:
     for measure in sorted(plan.of(Measure), key=lambda m: (m.number or 0, m.id)):
         task = plan.parent(measure)
         writer.writerow(
-            (
+            spreadsheet_safe(cell)
+            for cell in (
                 measure.id,
                 task.id if task else "",
                 task.title if task else "",
@@ -154,3 +155,14 @@ def measures_csv(plan: Plan, site_url: str) -> bytes:
             )
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# What a spreadsheet program may take for the start of a formula (OWASP, "CSV Injection"), with the
+# full-width forms a Chinese input method types, which some programs read the same way.
+_FORMULA_START = tuple("=+-@\t\r＝＋－＠")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell that Excel, LibreOffice or Numbers show as text, never run as a formula: one that starts like
+    a formula gets a leading apostrophe, as OWASP recommends (the apostrophe shows in the cell)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

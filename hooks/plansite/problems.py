@@ -34,6 +34,9 @@ class Problem:
         return f"{text}\n    → {self.fix}" if self.fix else text
 
 
+MOST_SHOWN = 50  # problems listed in one report: a typo that breaks thousands of lines still reads as one
+
+
 class PlanError(Exception):
     """Raised with every problem found, so that an editor can fix them all in one pass."""
 
@@ -44,4 +47,11 @@ class PlanError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         head = f"数据有 {count} 处问题，网站未生成。 / The data has {count} problem(s); nothing was built."
-        return "\n".join([head, *(str(p) for p in self.problems)])
+        shown = [str(p) for p in self.problems[:MOST_SHOWN]]
+        rest = count - len(shown)
+        if rest:
+            shown.append(
+                f"……另有 {rest} 处问题未列出：先改好上面这些，再构建一次就能看到其余的。"
+                f" / … and {rest} more, shown once those above are fixed."
+            )
+        return "\n".join([head, *shown])

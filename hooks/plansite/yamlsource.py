@@ -1,6 +1,8 @@
 """Read one YAML file of data/ into plain values, remembering the line of every value.
 
-PyYAML alone loses line numbers and silently keeps the last of two equal keys; editors need both.
+PyYAML alone loses line numbers and silently keeps the last of two equal keys; editors need both. The file
+is also held to the limits of `textrules` (size, nesting, text length) and its values to plain text: no
+explicit tags, no block scalars, no control characters, nothing invisible-only.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import textrules
 from .problems import Location, Problem
 
 # libyaml's parser when PyYAML has it (the wheels do): the same nodes and line marks, several times faster.
@@ -53,20 +56,12 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `path` into a document and its problems; no document when the file cannot be read at all."""
     problems: list[Problem] = []
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        bad_line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                Location(display_name, bad_line),
-                f"文件不是 UTF-8 编码（第 {error.start + 1} 个字节无法解码）",
-                "用 UTF-8 编码另存此文件（多数编辑器的“另存为”里可以选择编码）",
-            )
-        ]
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    raw, unreadable = textrules.read_limited(path, display_name)
+    if unreadable:
+        return None, [unreadable]
+    text, undecodable = textrules.decode(raw, display_name)
+    if undecodable:
+        return None, [undecodable]
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
@@ -80,6 +75,11 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     if problems:
         return None, problems
     try:
+        # Events first: nesting is counted before anything recursive sees the file, and tags and block
+        # scalars are found with their place.
+        problems += _shape_problems(text, display_name)
+        if any(p.what.startswith(textrules.TOO_DEEP) for p in problems):
+            return None, problems
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -106,6 +106,26 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     # Duplicate keys are reported, but the rest of the file is still checked: one typo, one message.
     document.data = _convert(root, (), document, problems, set())
     return document, problems
+
+
+def _shape_problems(text: str, file: str) -> list[Problem]:
+    """Explicit tags, block scalars and too deep nesting, each at its place, read from the parser's events."""
+    problems: list[Problem] = []
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        mark = event.start_mark
+        where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > textrules.MAX_DEPTH:
+                return [textrules.too_deep(where)]
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.tag:
+            problems.append(textrules.tagged(where, event.tag))
+        if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
+            problems.append(textrules.block_scalar(where, event.style))
+    return problems
 
 
 def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem], seen: set[int]) -> Any:
@@ -152,7 +172,10 @@ def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Pro
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, index), doc, problems, seen) for index, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)  # the one other kind of node that YAML composes
-    return _scalar(node)
+    value = _scalar(node)
+    if isinstance(value, str) and node.style not in ("|", ">"):  # a block scalar is reported as one already
+        problems += textrules.text_problems(value, Location(doc.file, *_mark(node)))
+    return value
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
