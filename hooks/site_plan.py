@@ -59,8 +59,10 @@ def _checked_plan(root: Path, docs: str) -> Plan:
     all, the checking code included). A plan with problems is never kept, so its errors show every time."""
     digest = hashlib.sha256(f"{sys.version}\n{docs}".encode())
     for folder in (*PLAN_INPUTS, f"{docs}/interpretation"):
-        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(f"{path.relative_to(root).as_posix()}\n".encode() + path.read_bytes())
+        for path in sorted(p for p in (root / folder).rglob("*") if "__pycache__" not in p.parts):
+            digest.update(f"{path.relative_to(root).as_posix()}\n".encode() + _fingerprint(path))
+    # The names at the top of docs/ are addresses no node id may take.
+    digest.update("\n".join(sorted(entry.name for entry in (root / docs).iterdir())).encode())
     cached = root / ".cache" / "plan" / f"{digest.hexdigest()}.pickle"
     if cached.is_file():
         try:
@@ -76,6 +78,15 @@ def _checked_plan(root: Path, docs: str) -> Plan:
     partial.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
     partial.replace(cached)
     return plan
+
+
+def _fingerprint(path: Path) -> bytes:
+    """What the loader can see of one entry: a file's bytes, and what any other entry is (a folder, a link and
+    where it points), since the loader reports those too: a cold and a warm build must agree on them."""
+    kind = f"link:{os.readlink(path)}\n".encode() if path.is_symlink() else b""
+    if path.is_file():
+        return kind + b"file\n" + path.read_bytes()
+    return kind + (b"folder" if path.is_dir() else b"other")
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

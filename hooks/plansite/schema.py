@@ -42,7 +42,9 @@ class SchemaFileError(Exception):
 
 
 @lru_cache(maxsize=4)
-def _validator(schema_path: str) -> Any:
+def _validator(schema_path: str, stamp: object = None) -> Any:
+    """The validator of one schema file; `stamp` (its modification time and size) makes an edited schema
+    read again in a long-running `mkdocs serve`."""
     path = Path(schema_path)
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
@@ -91,7 +93,8 @@ def check_schema(document: YamlDocument, schema_path: Path, shown: str) -> list[
     """What is wrong with one file by the schema at `schema_path` (`shown` as the editor sees its path); a
     schema that cannot be used is one problem of its own."""
     try:
-        validator = _validator(str(schema_path))
+        stat = schema_path.stat() if schema_path.is_file() else None
+        validator = _validator(str(schema_path), stat and (stat.st_mtime_ns, stat.st_size))
     except SchemaFileError as unusable:
         return [Problem(Location(shown), str(unusable), f"从版本库恢复 {shown}（git checkout -- {shown}）")]
     problems: list[Problem] = []
