@@ -30,6 +30,7 @@ PREVIEW_FONT_DIR = "PREVIEW_FONT_DIR"  # set: look for the CJK font only in this
 log = logging.getLogger("mkdocs.hooks.site_exports")
 
 
+@site_state.unless_failed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = site_state.current()
     # ./dev build names the zip it has just built beside this build, to be published with it.
@@ -50,6 +51,7 @@ def _preview_fonts() -> preview_image.Fonts | None:
     return fonts
 
 
+@site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = site_state.current()
     if state.bundle:

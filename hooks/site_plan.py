@@ -4,6 +4,7 @@ short links, and mark up the interpretation's sentences. What a page says is dec
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import sys
@@ -20,6 +21,7 @@ import site_state
 from plansite import PlanError, labels, load_plan, pages, share
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.model import Plan, Section
+from plansite.problem_page import problem_page
 from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
@@ -29,6 +31,13 @@ MARKERS: dict[str, Callable[[Plan, str], str]] = {
     "<!-- plan:data -->": share.data_downloads,
 }
 PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs
+log = logging.getLogger("mkdocs.hooks.site_plan")
+_serving = False  # under `mkdocs serve`, problems in the data are shown in the browser, not raised
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,6 +46,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         plan = _checked_plan(root, docs)
     except PlanError as error:
+        if _serving:  # every address answers with the problems until they are fixed (on_post_build)
+            log.error(error.report())
+            site_state.fail(error.report())
+            config.nav = []
+            return config
         # Raised before anything is written: a failed check never leaves a half-built site.
         raise PluginError(error.report()) from None
     config.nav = pages.navigation(plan)
@@ -90,6 +104,8 @@ def _fingerprint(path: Path) -> bytes:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if site_state.failure() is not None:
+        return Files([])  # no page: the problems are the whole site
     state = site_state.current()
     for path, content in state.generated.items():
         if files.get_file_from_path(path) is not None:
@@ -150,3 +166,13 @@ def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:
         return public_url(f"{plan.interpretation.sentences[sentence_id].page}#{sentence_id}", site_url)
 
     return canonical
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """While the data has problems (under `mkdocs serve` only), the home page and the page for every other
+    address list them."""
+    report = site_state.failure()
+    if report is not None:
+        page = problem_page(report)
+        for name in ("index.html", "404.html"):  # `mkdocs serve` answers an unknown address with 404.html
+            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")

@@ -296,3 +296,21 @@ def test_plain_text_values_pass_every_text_rule() -> None:
     where = Location("data/x.yaml", 1, 1)
     for text in ("加快重点行业工业元宇宙布局", "5G", "AI（人工智能）", "a\u200bb"):
         assert textrules.text_problems(text, where) == [], text
+
+
+def test_the_problem_page_shows_the_report_as_text_and_reloads_itself() -> None:
+    from plansite.problem_page import problem_page
+
+    page = problem_page("data/x.yaml:1:1: <script>alert(1)</script> `titel`")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>" not in page
+    assert 'http-equiv="refresh"' in page and "http" not in page.replace('http-equiv="refresh"', "")
+
+
+def test_a_preview_image_of_the_longest_allowed_word_is_drawn() -> None:
+    from plansite import preview_image
+
+    fonts = preview_image.find_fonts()
+    assert fonts is not None, "fonts-noto-cjk is installed for the build and its tests"
+    word = "W" * textrules.MAX_TEXT
+    png = preview_image.render(preview_image.PreviewText("站", word, word, word), fonts)
+    assert png.startswith(b"\x89PNG")
