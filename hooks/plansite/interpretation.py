@@ -131,6 +131,7 @@ def _read_page(
         if not words.strip():
             problems.append(Problem(Location(shown, number), f"句子 {sentence_id} 没有文字", "在编号后写出这句原文"))
             continue
+        problems.extend(textrules.text_problems(words, Location(shown, number, len(line) - len(words) + 1)))
         found.append(Sentence(sentence_id, words, path, number))
     if not title:
         problems.append(

@@ -314,3 +314,23 @@ def test_a_preview_image_of_the_longest_allowed_word_is_drawn() -> None:
     word = "W" * textrules.MAX_TEXT
     png = preview_image.render(preview_image.PreviewText("站", word, word, word), fonts)
     assert png.startswith(b"\x89PNG")
+
+
+def test_a_report_shows_control_characters_from_the_data_escaped_and_cuts_pasted_floods(project_copy: Path) -> None:
+    edit(
+        project_copy,
+        "data/measures.yaml",
+        "    summary: 在重点行业",
+        '    "sum\\e[31mmary": x\n    summary: 在重点行业',
+    )
+    edit(project_copy, "data/tasks.yaml", "    title: 培育三维交互的工业元宇宙", "    " + "键" * 5000 + ": x")
+    with pytest.raises(PlanError) as caught:
+        load_plan(project_copy)
+    report = caught.value.report()
+    assert "\x1b" not in report and "sum\\x1b[31mmary" in report
+    assert max(len(line) for line in report.splitlines()) < 600
+
+
+def test_a_control_character_in_an_interpretation_sentence_is_named_at_its_line(project_copy: Path) -> None:
+    line = edit(project_copy, "docs/interpretation/q3.md", "{#q3-s2} 14项", "{#q3-s2} 14\x1b项")
+    assert the_problem(project_copy, "docs/interpretation/q3.md", "U+001B").where.line == line
