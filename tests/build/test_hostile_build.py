@@ -69,6 +69,8 @@ def test_an_item_numbered_with_a_point_stops_the_build_instead_of_vanishing(proj
 
 # ---- text never becomes code -------------------------------------------------------------------
 
+# Markdown, attribute lists, HTML comments, entities and template syntax: all of it must show as typed.
+MARKUP = "**粗** _斜_ # 井 {: .evil } <!-- c --> &amp; {{ x }} `code` 1. "
 HOSTILE = (
     " [点我](javascript:alert(1)) <img src=x onerror=alert(1)> ![图](data:image/png;base64,AA==)"
     ' <a href="vbscript:msgbox(1)">v</a> <javascript:alert(5)>'
@@ -102,6 +104,8 @@ def test_hostile_text_in_the_data_and_the_interpretation_reaches_every_page_as_t
         "    title: 构筑协同发展产业生态",
         "    title: \"构筑协同发展产业生态 <a href='vbscript:x'>v</a>\"",
     )
+    edit(project_copy, "data/measures.yaml", "    summary: 用基础通用模型", f"    summary: '{MARKUP}用基础通用模型")
+    edit(project_copy, "data/measures.yaml", "改造工业关键流程。", "改造工业关键流程。'")
     site = tmp_path / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr
@@ -124,6 +128,12 @@ def test_hostile_text_in_the_data_and_the_interpretation_reaches_every_page_as_t
     measure = parse(site / "measures" / "m1" / "index.html").get_text()
     assert "[点我](javascript:alert(1))" in measure and "<img src=x onerror=alert(1)>" in measure
     assert "[e](javascript:alert(2))" in measure
+    m3 = parse(site / "measures" / "m3" / "index.html")
+    assert "构筑协同发展产业生态 <a href='vbscript:x'>v</a>" in m3.h1.get_text()  # type: ignore[union-attr]
+    m4 = parse(site / "measures" / "m4" / "index.html")
+    assert MARKUP in m4.select_one(".editorial-summary").get_text()  # type: ignore[union-attr]
+    exported = json.loads((site / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert [n["summary"] for n in exported["nodes"] if n["id"] == "M4"][0].startswith(MARKUP)
 
 
 # ---- warm and cold builds agree ----------------------------------------------------------------
