@@ -321,7 +321,8 @@ class _Edges:
         self.built: list[Edge] = []
         self.problems: list[Problem] = []
         self.left_out: list[tuple[str, Location]] = []  # statements that could not be built, with where
-        self.stated: dict[tuple[Relation, str, str], Location] = {}  # each link, where it is first stated
+        # Each link (with its role: a section may list an item and also explain it), where it is first stated.
+        self.stated: dict[tuple[Relation, Role | None, str, str], Location] = {}
         for relation in Relation:
             for index, raw in data.items(relation.value):
                 if isinstance(raw, dict):
@@ -343,9 +344,9 @@ class _Edges:
             return
         role = Role(role) if role in tuple(Role) else None  # any other role: the schema has said so
         where = self.data.where(key, index)
-        repeated = [(s, o) for s in subjects for o in objects if (relation, s, o) in self.stated]
+        repeated = [(s, o) for s in subjects for o in objects if (relation, role, s, o) in self.stated]
         for subject, target in repeated:
-            first = self.stated[(relation, subject, target)]
+            first = self.stated[(relation, role, subject, target)]
             self.problems.append(
                 Problem(
                     where,
@@ -357,7 +358,7 @@ class _Edges:
             return
         for subject in subjects:
             for target in objects:
-                self.stated[(relation, subject, target)] = where
+                self.stated[(relation, role, subject, target)] = where
         self.built.append(Edge(relation, subjects, objects, sources, role, note, where))
 
     def _end(

@@ -9,6 +9,7 @@ pages, the CSV and link previews as something no reader can see or an editor can
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -90,6 +91,8 @@ def block_scalar(where: Location, style: str) -> Problem:
     )
 
 
+# The C0 and C1 control characters (Unicode's Cc) and the line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Characters that count as something a reader sees: letters, marks on them, digits, punctuation, symbols.
 _VISIBLE = frozenset("LNPS")
 
@@ -105,17 +108,13 @@ def text_problems(text: str, where: Location) -> list[Problem]:
                 "缩短这段文字；概述写一两句即可，引文只摘相关的词句",
             )
         )
-    bad = next((char for char in text if _is_control(char)), None)
+    bad = _CONTROL.search(text)
     if bad is not None:
-        problems.append(_control(where, text, bad))
+        problems.append(_control(where, text, bad[0]))
     elif text.strip() and not any(unicodedata.category(char)[0] in _VISIBLE for char in text):
         codes = "、".join(dict.fromkeys(f"U+{ord(char):04X}" for char in text if not char.isspace()))
         problems.append(Problem(where, f"这段文字只有看不见的字符（{codes}）", "写出可见的文字，或删除这一项"))
     return problems
-
-
-def _is_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc" or char in "\u2028\u2029"
 
 
 def _control(where: Location, text: str, char: str) -> Problem:
