@@ -3,9 +3,11 @@
 The loader builds; `checks` judges the finished plan. The plan is built even from data that failed the
 schema, as far as that data can be built from, so that one run tells the editor everything at once: a typo
 in one item does not hide a wrong reference in the next. What the loader itself reports is what only
-building can find: two items with one id, gaps in the numbering, and references to items that do not
-exist or are of the wrong kind. An item too malformed to build is left out without a word, since the
-schema has already said what is wrong with it, and so is every reference to it.
+building can find: two items with one id, gaps in the numbering, ids that would take one of the site's own
+addresses, a link stated twice, and references to items that do not exist or are of the wrong kind. An
+item too malformed to build is left out, and so is every reference to it: the schema has said what is
+wrong with its file, and where it has found nothing there, the loader says that the item cannot be built.
+Nothing leaves the site without a message.
 """
 
 from __future__ import annotations
