@@ -20,8 +20,6 @@ MAX_DEPTH = 32  # lists and fields inside each other; the data needs 6
 MAX_TEXT = 2_000  # characters of one value (title, summary, quote …); the longest real one has about 100
 MAX_NUMBER = 99_999  # an item's `number:`; repeated in data/schema.json as its `maximum`
 
-TOO_DEEP = "嵌套层数超过"
-
 
 def read_limited(path: Path, shown: str) -> tuple[bytes, Problem | None]:
     """The bytes of an input file, or the problem that it is not a file, cannot be read or is too large.
@@ -69,7 +67,7 @@ def decode(raw: bytes, shown: str) -> tuple[str, Problem | None]:
 def too_deep(where: Location) -> Problem:
     return Problem(
         where,
-        f"{TOO_DEEP} {MAX_DEPTH} 层的上限（列表和字段套得太深）",
+        f"嵌套层数超过 {MAX_DEPTH} 层的上限（列表和字段套得太深）",
         "检查这一行附近的缩进和括号：数据最多只有六层，多半是缩进或 [ { 没有配对",
     )
 

@@ -77,8 +77,9 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     try:
         # Events first: nesting is counted before anything recursive sees the file, and tags and block
         # scalars are found with their place.
-        problems += _shape_problems(text, display_name)
-        if any(p.what.startswith(textrules.TOO_DEEP) for p in problems):
+        shape, too_deep = _shape_problems(text, display_name)
+        problems += shape
+        if too_deep:
             return None, problems
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -108,8 +109,9 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     return document, problems
 
 
-def _shape_problems(text: str, file: str) -> list[Problem]:
-    """Explicit tags, block scalars and too deep nesting, each at its place, read from the parser's events."""
+def _shape_problems(text: str, file: str) -> tuple[list[Problem], bool]:
+    """Explicit tags, block scalars and too deep nesting, each at its place, read from the parser's events;
+    and whether the nesting is too deep to go on."""
     problems: list[Problem] = []
     depth = 0
     for event in yaml.parse(text, Loader=_LOADER):
@@ -118,14 +120,14 @@ def _shape_problems(text: str, file: str) -> list[Problem]:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > textrules.MAX_DEPTH:
-                return [textrules.too_deep(where)]
+                return [textrules.too_deep(where)], True
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.tag:
             problems.append(textrules.tagged(where, event.tag))
         if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
             problems.append(textrules.block_scalar(where, event.style))
-    return problems
+    return problems, False
 
 
 def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem], seen: set[int]) -> Any:

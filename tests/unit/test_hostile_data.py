@@ -107,7 +107,7 @@ def test_a_report_lists_at_most_fifty_problems_then_says_how_many_more(project_c
 @pytest.mark.parametrize("depth", [500, 100_000])
 def test_nesting_too_deep_is_named_without_a_recursion_error(project_copy: Path, depth: int) -> None:
     (project_copy / "data" / "deep.yaml").write_text("notes: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
-    problem = the_problem(project_copy, "data/deep.yaml", textrules.TOO_DEEP)
+    problem = the_problem(project_copy, "data/deep.yaml", "嵌套层数超过")
     assert problem.where.line == 1 and str(textrules.MAX_DEPTH) in problem.what
 
 
