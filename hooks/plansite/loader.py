@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from . import textrules
 from .facts import read_facts
 from .interpretation import read_interpretation
 from .model import (
@@ -90,6 +91,7 @@ class _Data:
         self.shown = shown
         self.problems: list[Problem] = []
         self.lists: dict[str, tuple[YamlDocument, Any]] = {}
+        self.values_left = textrules.MAX_VALUES  # for all files together
 
     def read(self) -> None:
         files = sorted(self.folder.glob("*.yaml")) + sorted(self.folder.glob("*.yml"))
@@ -109,10 +111,11 @@ class _Data:
 
     def _read_file(self, path: Path) -> bool:
         """Read one file's lists; False when the file could not be read at all."""
-        document, problems = read_yaml(path, f"{self.shown}/{path.name}")
+        document, problems = read_yaml(path, f"{self.shown}/{path.name}", self.values_left)
         self.problems += problems
         if document is None:
             return False
+        self.values_left -= document.values
         if not isinstance(document.data, dict):  # the schema's messages would be about a file of lists
             self.problems.append(
                 Problem(document.where(()), "文件的最外层应当是 `名称:` 开头的几个列表", "例如以 `tasks:` 开头")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,8 @@ from . import ids
 from .model import NODE_TYPES, TYPE_BY_KEY, Section
 from .problems import Location, Problem
 from .yamlsource import Path_, YamlDocument
+
+MOST_ERRORS = 1_000  # format errors looked at in one file: a report lists 50, and each costs time and memory
 
 _TYPE_NAMES = {
     "string": "文字",
@@ -98,8 +101,17 @@ def check_schema(document: YamlDocument, schema_path: Path, shown: str) -> list[
     except SchemaFileError as unusable:
         return [Problem(Location(shown), str(unusable), f"从版本库恢复 {shown}（git checkout -- {shown}）")]
     problems: list[Problem] = []
-    for error in validator.iter_errors(document.data):
+    errors = validator.iter_errors(document.data)
+    for error in itertools.islice(errors, MOST_ERRORS):
         problems.extend(_explain(error, document, validator.schema))
+    if next(errors, None) is not None:  # the rest would cost time and memory, and no report shows them
+        problems.append(
+            Problem(
+                document.where(()),
+                f"这个文件不符合数据格式的地方超过 {MOST_ERRORS} 处，只检查了前 {MOST_ERRORS} 处",
+                "先改好列出的问题再构建；多半是整段内容粘贴错了位置或缩进",
+            )
+        )
     return problems
 
 

@@ -19,6 +19,10 @@ MAX_FILE_BYTES = 5_000_000  # one file of data/ or docs/interpretation/; the rea
 MAX_DEPTH = 32  # lists and fields inside each other; the data needs 6
 MAX_TEXT = 2_000  # characters of one value (title, summary, quote …); the longest real one has about 100
 MAX_NUMBER = 99_999  # an item's `number:`; repeated in data/schema.json as its `maximum`
+# Values (texts, numbers, lists, fields) in all of data/ together: each costs memory to hold and check, and a
+# file of five million `1,` would take gigabytes. The real data has about 1,500; the largest synthetic plan of
+# the benchmark (5,000 measures) about 394,000.
+MAX_VALUES = 600_000
 
 
 def read_limited(path: Path, shown: str) -> tuple[bytes, Problem | None]:
@@ -69,6 +73,14 @@ def too_deep(where: Location) -> Problem:
         where,
         f"嵌套层数超过 {MAX_DEPTH} 层的上限（列表和字段套得太深）",
         "检查这一行附近的缩进和括号：数据最多只有六层，多半是缩进或 [ { 没有配对",
+    )
+
+
+def too_many(where: Location) -> Problem:
+    return Problem(
+        where,
+        f"data/ 里的值到这里超过了 {MAX_VALUES:,} 个的上限",
+        "检查是否误粘贴了大段内容或重复的列表；整个《行动计划》只需要约 1,500 个值",
     )
 
 

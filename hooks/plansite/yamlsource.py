@@ -33,6 +33,7 @@ class YamlDocument:
 
     file: str
     data: Any
+    values: int = 0  # how many values the file holds (texts, numbers, lists, mappings)
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
@@ -53,8 +54,11 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `path` into a document and its problems; no document when the file cannot be read at all."""
+def read_yaml(
+    path: Path, display_name: str, most_values: int = textrules.MAX_VALUES
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `path` into a document and its problems; no document when the file cannot be read at all or
+    holds more than `most_values` values."""
     problems: list[Problem] = []
     raw, unreadable = textrules.read_limited(path, display_name)
     if unreadable:
@@ -77,9 +81,9 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     try:
         # Events first: nesting is counted before anything recursive sees the file, and tags and block
         # scalars are found with their place.
-        shape, too_deep = _shape_problems(text, display_name)
+        shape, values, stop = _shape_problems(text, display_name, most_values)
         problems += shape
-        if too_deep:
+        if stop:
             return None, problems
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -103,31 +107,35 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                 "写入数据（例如 `tasks:` 开头的列表），或删除这个文件",
             )
         ]
-    document = YamlDocument(display_name, None)
+    document = YamlDocument(display_name, None, values)
     # Duplicate keys are reported, but the rest of the file is still checked: one typo, one message.
     document.data = _convert(root, (), document, problems, set())
     return document, problems
 
 
-def _shape_problems(text: str, file: str) -> tuple[list[Problem], bool]:
-    """Explicit tags, block scalars and too deep nesting, each at its place, read from the parser's events;
-    and whether the nesting is too deep to go on."""
+def _shape_problems(text: str, file: str, most_values: int) -> tuple[list[Problem], int, bool]:
+    """Explicit tags, block scalars, too deep nesting and too many values, each at its place, read from the
+    parser's events one at a time (nothing is built yet); how many values there are; and whether to stop."""
     problems: list[Problem] = []
-    depth = 0
+    depth = values = 0
     for event in yaml.parse(text, Loader=_LOADER):
         mark = event.start_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            values += 1
+            if values > most_values:
+                return [textrules.too_many(where)], values, True
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > textrules.MAX_DEPTH:
-                return [textrules.too_deep(where)], True
+                return [textrules.too_deep(where)], values, True
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.tag:
             problems.append(textrules.tagged(where, event.tag))
         if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
             problems.append(textrules.block_scalar(where, event.style))
-    return problems, False
+    return problems, values, False
 
 
 def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem], seen: set[int]) -> Any:

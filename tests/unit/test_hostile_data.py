@@ -14,6 +14,7 @@ from plansite import PlanError, Problem, load_plan, textrules
 from plansite.exports import measures_csv, spreadsheet_safe
 from plansite.model import NODE_TYPES
 from plansite.problems import MOST_SHOWN, Location
+from plansite.schema import MOST_ERRORS
 from support.project import ROOT, edit
 
 TITLE = "    title: 加快重点行业工业元宇宙布局"  # M5's title line in data/measures.yaml
@@ -116,6 +117,22 @@ def test_a_file_over_the_size_limit_is_named_and_not_read_whole(project_copy: Pa
     assert "MB" in the_problem(project_copy, "data/big.yaml", "上限").what
 
 
+def test_a_flood_of_values_is_stopped_at_the_limit_before_it_is_built(project_copy: Path) -> None:
+    (project_copy / "data" / "flood.yaml").write_text("notes: [" + "1," * 2_000_000 + "1]\n", encoding="utf-8")
+    before, started = peak_memory_mb(), time.monotonic()
+    problem = the_problem(project_copy, "data/flood.yaml", f"{textrules.MAX_VALUES:,} 个的上限")
+    assert time.monotonic() - started < 30 and peak_memory_mb() - before < 200
+    assert problem.where.line == 1 and problem.where.column > 1
+
+
+def test_thousands_of_format_errors_in_one_file_are_cut_short(project_copy: Path) -> None:
+    items = "".join(f"  - {{id: M{n}, number: {n}, titel: x}}\n" for n in range(100, 1_600))
+    edit(project_copy, "data/measures.yaml", "measures:\n", "measures:\n" + items)
+    problems = [p for p in problems_of(project_copy) if p.where.file == "data/measures.yaml"]
+    assert any(f"超过 {MOST_ERRORS} 处" in p.what for p in problems)
+    assert len(problems) < 5 * MOST_ERRORS
+
+
 def test_a_text_over_the_length_limit_is_named(project_copy: Path) -> None:
     line = edit(project_copy, "data/measures.yaml", TITLE, "    title: " + "长" * 100_000)
     problem = the_problem(project_copy, "data/measures.yaml", f"超过 {textrules.MAX_TEXT} 个字符")
@@ -124,7 +141,8 @@ def test_a_text_over_the_length_limit_is_named(project_copy: Path) -> None:
 
 def test_the_readme_states_every_limit() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for limit in ("5 MB", f"{textrules.MAX_DEPTH} 层", f"{textrules.MAX_TEXT:,}", f"{textrules.MAX_NUMBER:,}"):
+    limits = ("5 MB", f"{textrules.MAX_DEPTH} 层", f"{textrules.MAX_TEXT:,}", f"{textrules.MAX_NUMBER:,}")
+    for limit in (*limits, f"{textrules.MAX_VALUES:,}", f"{MOST_ERRORS:,}"):
         assert limit in readme, limit
     schema = (ROOT / "data" / "schema.json").read_text(encoding="utf-8")
     assert f'"maximum": {textrules.MAX_NUMBER}' in schema
