@@ -22,7 +22,7 @@ from .problems import Location, Problem
 SENTENCE_LINE = re.compile(r"^\{#(?P<id>[a-z0-9]+-s[0-9]+)\}[ ]?(?P<text>.*)$")
 # Something meant as a sentence id that is not written as one: `{#Q3-s9}`, `{#q3-s9 }`, ` {#q3-s9}`.
 _ID_LIKE = re.compile(r"^[\s\u200b-\u200f\u2060\ufeff]*\{\s*#")
-TITLE_LINE = re.compile(r"^# \S")
+TITLE_LINE = re.compile(r"^# +\S")
 INDEX_PAGE = "interpretation/index.md"
 
 
@@ -110,7 +110,7 @@ def _read_page(
     found: list[Sentence] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not title and TITLE_LINE.match(line):
-            title = line[2:].strip()
+            title = line[1:].strip()
             continue
         match = SENTENCE_LINE.match(line)
         if not match:
