@@ -100,6 +100,9 @@ def _fingerprint(path: Path) -> bytes:
     kind = f"link:{os.readlink(path)}\n".encode() if path.is_symlink() else b""
     if path.is_file():
         return kind + b"file\n" + path.read_bytes()
+    if path.is_dir() and kind:  # a linked folder (data/sources → elsewhere): rglob does not go into it
+        inside = sorted(p for p in path.rglob("*") if not (p.is_symlink() and p.is_dir()))
+        return kind + b"".join(p.relative_to(path).as_posix().encode() + b"\n" + _fingerprint(p) for p in inside)
     return kind + (b"folder" if path.is_dir() else b"other")
 
 

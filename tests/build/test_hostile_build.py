@@ -186,3 +186,13 @@ def test_a_warm_build_fails_exactly_as_a_cold_build(project_copy: Path, tmp_path
     problems = [line for line in cold.stderr.splitlines() if line.startswith(("data/", "docs/"))]
     assert problems and problems == [line for line in warm.stderr.splitlines() if line.startswith(("data/", "docs/"))]
     assert not (tmp_path / "warm").exists() and not (tmp_path / "cold").exists()
+
+
+def test_a_change_inside_a_linked_folder_of_data_is_seen_by_a_warm_build(project_copy: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "sources"
+    shutil.move(project_copy / "data" / "sources", elsewhere)
+    (project_copy / "data" / "sources").symlink_to(elsewhere, target_is_directory=True)
+    assert mkdocs_build(project_copy, tmp_path / "site").returncode == 0
+    _break_facts(project_copy)  # writes through the link, into the folder elsewhere
+    warm = mkdocs_build(project_copy, tmp_path / "warm")
+    assert warm.returncode != 0 and "data/sources/action-plan-facts.md:" in warm.stderr, warm.stderr
