@@ -27,6 +27,7 @@ from plansite.urls import CITE_FOLDER, FULL_TEXT, public_url
 _DOWNLOADS = re.compile(re.escape(pages.CITE_DOWNLOADS).replace(r"\{key\}", "([a-z0-9-]+)"))
 
 
+@site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """The whole Plan's RIS and BibTeX, and each page's pair; the offline copy carries each page's pair inside
     the page instead (see `reference_files.downloads_line`)."""

@@ -4,6 +4,7 @@ short links, and mark up the interpretation's sentences. What a page says is dec
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import re
@@ -23,6 +24,7 @@ from plansite.fulltext import source_line
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.mentions import mention_previews, preview_id
 from plansite.model import Plan, Section
+from plansite.problem_page import problem_page
 from plansite.quoting import quote_control
 from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
 
@@ -34,6 +36,13 @@ MARKERS: dict[str, Callable[[Plan, str], str]] = {
     "<!-- plan:source-line -->": lambda plan, here: source_line(),
 }
 PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs
+log = logging.getLogger("mkdocs.hooks.site_plan")
+_serving = False  # under `mkdocs serve`, problems in the data are shown in the browser, not raised
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -42,6 +51,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         plan = _checked_plan(root, docs)
     except PlanError as error:
+        if _serving:  # every address answers with the problems until they are fixed (on_post_build)
+            log.error(error.report())
+            site_state.fail(error.report())
+            config.nav = []
+            return config
         # Raised before anything is written: a failed check never leaves a half-built site.
         raise PluginError(error.report()) from None
     config.nav = pages.navigation(plan)
@@ -64,8 +78,10 @@ def _checked_plan(root: Path, docs: str) -> Plan:
     all, the checking code included). A plan with problems is never kept, so its errors show every time."""
     digest = hashlib.sha256(f"{sys.version}\n{docs}".encode())
     for folder in (*PLAN_INPUTS, f"{docs}/interpretation"):
-        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(f"{path.relative_to(root).as_posix()}\n".encode() + path.read_bytes())
+        for path in sorted(p for p in (root / folder).rglob("*") if "__pycache__" not in p.parts):
+            digest.update(f"{path.relative_to(root).as_posix()}\n".encode() + _fingerprint(path))
+    # The names at the top of docs/ are addresses no node id may take.
+    digest.update("\n".join(sorted(entry.name for entry in (root / docs).iterdir())).encode())
     cached = root / ".cache" / "plan" / f"{digest.hexdigest()}.pickle"
     if cached.is_file():
         try:
@@ -83,7 +99,21 @@ def _checked_plan(root: Path, docs: str) -> Plan:
     return plan
 
 
+def _fingerprint(path: Path) -> bytes:
+    """What the loader can see of one entry: a file's bytes, and what any other entry is (a folder, a link and
+    where it points), since the loader reports those too: a cold and a warm build must agree on them."""
+    kind = f"link:{os.readlink(path)}\n".encode() if path.is_symlink() else b""
+    if path.is_file():
+        return kind + b"file\n" + path.read_bytes()
+    if path.is_dir() and kind:  # a linked folder (data/sources → elsewhere): rglob does not go into it
+        inside = sorted(p for p in path.rglob("*") if not (p.is_symlink() and p.is_dir()))
+        return kind + b"".join(p.relative_to(path).as_posix().encode() + b"\n" + _fingerprint(p) for p in inside)
+    return kind + (b"folder" if path.is_dir() else b"other")
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if site_state.failure() is not None:
+        return Files([])  # no page: the problems are the whole site
     state = site_state.current()
     for path, content in state.generated.items():
         if files.get_file_from_path(path) is not None:
@@ -166,3 +196,13 @@ def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:
         return public_url(f"{plan.interpretation.sentences[sentence_id].page}#{sentence_id}", site_url)
 
     return canonical
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """While the data has problems (under `mkdocs serve` only), the home page and the page for every other
+    address list them."""
+    report = site_state.failure()
+    if report is not None:
+        page = problem_page(report)
+        for name in ("index.html", "404.html"):  # `mkdocs serve` answers an unknown address with 404.html
+            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,7 @@ def measures_csv(plan: Plan, site_url: str) -> bytes:
     """One row per measure, in the Plan's numbering. UTF-8 with a byte-order mark, so that spreadsheet
     programs read the Chinese correctly; CRLF line ends as RFC 4180 has them."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = _SpreadsheetSafeWriter(csv.writer(out, lineterminator="\r\n"))
     writer.writerow(MEASURE_COLUMNS)
     for measure in sorted(plan.of(Measure), key=lambda m: (m.number or 0, m.id)):
         task = plan.parent(measure)
@@ -174,3 +175,25 @@ def measures_csv(plan: Plan, site_url: str) -> bytes:
             )
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# What a spreadsheet program may take for the start of a formula (OWASP, "CSV Injection"), with the
+# full-width forms a Chinese input method types, which some programs read the same way.
+_FORMULA_START = tuple("=+-@\t\r＝＋－＠")
+
+
+class _SpreadsheetSafeWriter:
+    """A CSV writer whose every cell goes through `spreadsheet_safe`."""
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+
+    def writerow(self, row: Iterable[object]) -> None:
+        # Only text can start a formula; numbers and empty cells are written as the csv module writes them.
+        self.writer.writerow([spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row])
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell that Excel, LibreOffice or Numbers show as text, never run as a formula: one that starts like
+    a formula gets a leading apostrophe, as OWASP recommends (the apostrophe shows in the cell)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

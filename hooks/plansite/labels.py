@@ -250,3 +250,7 @@ PREVIEW_NO_FONT = (
     "没有找到 Noto Sans CJK SC 字体，本次构建不生成链接预览图（og:image）；"
     "安装 Debian 软件包 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk）后重新构建即可。"
 )
+
+# What `mkdocs serve` shows while the data has problems (hooks/plansite/problem_page.py).
+PROBLEMS_TITLE = "数据有问题，网站暂未生成"
+PROBLEMS_NOTE = "改好下面列出的问题并保存文件后，这一页会自动换成网站。"

@@ -219,10 +219,10 @@ def _quoted_sentence(plan: Plan, sentence_id: str, quotes: list[str], here: str)
         if start >= 0 and not any(start < e and start + len(quote) > b for b, e in spans):
             spans.append((start, start + len(quote)))
     marked, cursor = [], 0
-    for start, end in sorted(spans):
-        marked += [html.escape(text[cursor:start]), f"<mark>{html.escape(text[start:end])}</mark>"]
+    for start, end in sorted(spans):  # Markdown-escaped: a quoted `[…](javascript:…)` stays text
+        marked += [md_text(text[cursor:start]), f"<mark>{md_text(text[start:end])}</mark>"]
         cursor = end
-    marked.append(html.escape(text[cursor:]))
+    marked.append(md_text(text[cursor:]))
     return f"> {''.join(marked)}\n>\n> — {sentence_link(sentence_id, here, plan)}"
 
 
