@@ -54,12 +54,21 @@ def site_engine(site: Path) -> bool:
     return (site / SITE_ENGINE).is_file()
 
 
+# The English edition (mkdocs.en.yml), built into en/: the theme's own search, whose worker has English
+# built in and needs none of lunr's other language files.
+ENGLISH = "en/"
+
+
 def files_to_ship(site: Path) -> list[str]:
     unused_search = (material.LUNR_FOLDER, material.WORKER_FOLDER) if site_engine(site) else ()
     shipped = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name in UNUSED_OFFLINE or name.endswith(".map") or name.startswith(unused_search):
+        if name.startswith(ENGLISH):
+            inner = name[len(ENGLISH) :]
+            if inner in UNUSED_OFFLINE or inner.endswith(".map") or inner.startswith(material.LUNR_FOLDER):
+                continue
+        elif name in UNUSED_OFFLINE or name.endswith(".map") or name.startswith(unused_search):
             continue
         shipped.append(name)
     return shipped

@@ -207,3 +207,6 @@ PREVIEW_NO_FONT = (
     "没有找到 Noto Sans CJK SC 字体，本次构建不生成链接预览图（og:image）；"
     "安装 Debian 软件包 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk）后重新构建即可。"
 )
+
+# The English edition (hooks/plansite/english/): the link on every page to the same place in English.
+ENGLISH_EDITION = "English"

@@ -1,0 +1,521 @@
+"""Render the English edition into Markdown pages at the same paths as the Chinese ones (/en/measures/m5/
+mirrors /measures/m5/), its navigation and its short links. Pure functions of the plan and its translation.
+
+Every sentence of the interpretation is written with its Chinese original beside it (shown on hover and
+focus, or side by side when the reader switches that on), and every text the site wrote is marked as such.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import TypeAlias
+
+from ..ids import question_number, sentence_number
+from ..interpretation import INDEX_PAGE, Sentence
+from ..markup import attr, front_matter, md_link, md_text, relative
+from ..model import (
+    NODE_TYPES,
+    Edge,
+    Editorial,
+    FactQuote,
+    Goal,
+    Issuer,
+    Measure,
+    Node,
+    Plan,
+    Principle,
+    Project,
+    Relation,
+    Role,
+    Safeguard,
+    Section,
+    SentenceQuote,
+    Source,
+    Task,
+    Technology,
+)
+from ..urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
+from . import labels as E
+from .translation import English
+
+GLOSSARY = "glossary/index.md"  # the one page the Chinese edition does not have
+INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
+EXCLUDE = "{ data-search-exclude }"  # a heading whose section stays out of the search index
+
+NavEntry: TypeAlias = str | dict[str, "str | list[NavEntry]"]
+
+
+def heading(plan: Plan, english: English, node: Node) -> str:
+    """`M5 Accelerate the deployment …`, as the Chinese edition writes `M5 加快…`."""
+    return f"{node.id.upper() if node.id_form.prefix else ''} {english.title(node.id)}".strip()
+
+
+def _zh_heading(node: Node) -> str:
+    return f"{node.id.upper() if node.id_form.prefix else ''} {node.title}".strip()
+
+
+def link_to(plan: Plan, english: English, node: Node, here: str, text: str | None = None) -> str:
+    return md_link(text or heading(plan, english, node), relative(here, page_of(node)))
+
+
+def sentence_link(plan: Plan, sentence_id: str, here: str) -> str:
+    sentence = plan.interpretation.sentences[sentence_id]
+    label = E.sentence_label(sentence_id, question_number(sentence_id), sentence_number(sentence_id))
+    return md_link(label, relative(here, f"{sentence.page}#{sentence_id}"))
+
+
+def _badge(text: str) -> str:
+    return f'<span class="badge-editorial">{html.escape(text)}</span>'
+
+
+def _summary(english: English, node: Node) -> str:
+    """A node's summary wherever it is shown, with its mark: the site wrote it, and translated it."""
+    text = english.summary(node.id)
+    return f"{_badge(E.SUMMARY)} {md_text(text)}" if text else ""
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+
+def sentence_html(english: English, sentence_id: str) -> str:
+    """One sentence in English with its id, its link and its Chinese original (hidden until hover, focus or
+    the side-by-side view). The Markdown paragraph around it keeps the text as text (md_text)."""
+    rendering = english.sentences[sentence_id]
+    label = attr(E.SENTENCE_ANCHOR.format(id=sentence_id))
+    return (
+        f'<span class="sentence" id="{sentence_id}">{md_text(rendering.en)}'
+        f'<a class="sentence-anchor" href="#{sentence_id}" aria-label="{label}" title="{label}"></a>'
+        f'<span class="sentence-original" role="note" aria-label="{attr(E.ORIGINAL)}">'
+        f'<span lang="zh-CN">{md_text(rendering.zh)}</span></span></span>'
+    )
+
+
+def _paragraphs(english: English, sentences: Iterable[Sentence]) -> list[str]:
+    """Sentences grouped into paragraphs as on their Chinese page: consecutive lines are one paragraph."""
+    groups: list[list[Sentence]] = []
+    for sentence in sentences:
+        if groups and groups[-1][-1].line + 1 == sentence.line and groups[-1][-1].page == sentence.page:
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return [" ".join(sentence_html(english, s.id) for s in group) for group in groups]
+
+
+# --- whole edition ------------------------------------------------------------------------------
+
+
+def page_paths(plan: Plan) -> list[str]:
+    """Every page of the English edition, as docs paths: the same as the Chinese edition's, and the glossary."""
+    paths = [HOME, INDEX_PAGE, *(page_of(s) for s in plan.of(Section)), FULL_TEXT, OVERVIEW, GLOSSARY]
+    for node_type in INDEXED_TYPES:
+        paths.append(index_of(node_type))
+        if node_type not in GROUPED:
+            paths += [page_of(n) for n in plan.of(node_type)]
+    return paths
+
+
+def english_pages(plan: Plan, english: English, site_url: str) -> dict[str, str]:
+    """Every page of the English edition: docs path → Markdown. `site_url` is the edition's own (…/en/)."""
+    pages = {
+        HOME: home_page(plan, english),
+        INDEX_PAGE: interpretation_index(plan, english),
+        FULL_TEXT: full_text_page(plan, english),
+        OVERVIEW: overview_page(plan, english),
+        GLOSSARY: glossary_page(plan, english),
+    }
+    for section in plan.of(Section):
+        pages[page_of(section)] = section_page(plan, english, section)
+    for node_type in INDEXED_TYPES:
+        nodes = plan.of(node_type)
+        if node_type in GROUPED:
+            pages[index_of(node_type)] = grouped_page(plan, english, node_type, nodes, site_url)
+            continue
+        pages[index_of(node_type)] = index_page(plan, english, node_type, nodes)
+        for node in nodes:
+            pages[page_of(node)] = node_page(plan, english, node, site_url)
+    return pages
+
+
+def navigation(plan: Plan, english: English) -> list[NavEntry]:
+    def title(node: Node) -> str:
+        return html.escape(heading(plan, english, node), quote=False)
+
+    def entries(node_type: type[Node]) -> list[NavEntry]:
+        items: list[NavEntry] = [{title(n): page_of(n)} for n in plan.of(node_type)]
+        return [index_of(node_type), *items]
+
+    tasks: list[NavEntry] = [index_of(Task)]
+    for task in plan.of(Task):
+        measures: list[NavEntry] = [{title(m): page_of(m)} for m in plan.targets(task.id, Relation.CONTAINS)]
+        tasks.append({title(task): [page_of(task), *measures]})
+    tasks.append(index_of(Measure))
+    more: list[NavEntry] = [{index_title(plan, t): index_of(t)} for t in GROUPED]
+    return [
+        {E.NAV["home"]: HOME},
+        {
+            E.NAV["interpretation"]: [
+                INDEX_PAGE,
+                *(page_of(s) for s in plan.of(Section)),
+                {E.NAV["full_text"]: FULL_TEXT},
+            ]
+        },
+        {E.NAV["tasks"]: tasks},
+        {E.NAV["projects"]: entries(Project)},
+        {E.NAV["safeguards"]: entries(Safeguard)},
+        {E.NAV["goals"]: entries(Goal)},
+        {E.NAV["overview"]: OVERVIEW},
+        {E.NAV["more"]: [*more, {E.NAV["glossary"]: GLOSSARY}]},
+    ]
+
+
+def index_title(plan: Plan, node_type: type[Node]) -> str:
+    return E.INDEX_TITLE[node_type.key].format(count=len(plan.of(node_type)))
+
+
+def _description(plan: Plan, english: English, node: Node) -> str:
+    kind = E.numbered(node.kind, node.number) or E.KIND[node.kind]
+    return E.DESCRIPTION.format(kind=kind, plan=english.short_title.en, summary=english.summary(node.id))
+
+
+# --- the interpretation -------------------------------------------------------------------------
+
+
+def _source_line(plan: Plan) -> str:
+    return f'<p class="source-line">{html.escape(E.SOURCE_LINE.format(date=plan.document.announced))}</p>'
+
+
+def interpretation_index(plan: Plan, english: English) -> str:
+    here = INDEX_PAGE
+    preamble = plan.interpretation.pages.get(INDEX_PAGE)
+    parts = [f"# {md_text(english.titles['intro'].en)}", _source_line(plan)]
+    parts += _paragraphs(english, preamble.sentences if preamble else ())
+    parts.append(f"## {E.QUESTIONS}")
+    parts.append(
+        "\n".join(
+            f"{s.number}. {md_link(_question_title(english, s), relative(here, page_of(s)))}" for s in plan.of(Section)
+        )
+    )
+    parts.append(f"{md_link(E.NAV['full_text'], relative(here, FULL_TEXT))}: {E.FULL_TEXT_NOTE.format(sections=7)}")
+    head = front_matter(E.NAV["interpretation"], english.titles["intro"].en + ". " + E.NOTICE_META)
+    return head + "\n" + "\n\n".join(parts) + "\n"
+
+
+def _question_title(english: English, section: Section) -> str:
+    found = english.titles.get(section.id.lower())
+    return found.en if found else english.title(section.id)
+
+
+def section_page(plan: Plan, english: English, section: Section) -> str:
+    here = page_of(section)
+    page = plan.interpretation.section(section.id)
+    title = _question_title(english, section)
+    parts = [f"# {md_text(title)}", _source_line(plan), *_paragraphs(english, page.sentences if page else ())]
+    nodes = plan.targets(section.id, Relation.DISCUSSES) + plan.targets(section.id, Relation.MENTIONS)
+    if nodes:
+        items = "\n".join(f"- {link_to(plan, english, n, here)}" for n in nodes)
+        parts.append(f"## {E.TOPICS} {EXCLUDE}\n\n{items}\n{{: .section-topics }}")
+    head = front_matter(title, f"{english.summary(section.id)} {E.NOTICE_META}")
+    return head + "\n" + "\n\n".join(parts) + "\n"
+
+
+def full_text_page(plan: Plan, english: English) -> str:
+    here = FULL_TEXT
+    sections = plan.of(Section)
+    title = E.FULL_TEXT_TITLE.format(title=english.titles["intro"].en if "intro" in english.titles else "")
+    # Search points at each sentence's own page: indexing this copy would show every hit twice.
+    head = front_matter(E.NAV["full_text"], E.FULL_TEXT_NOTE.format(sections=len(sections)), search={"exclude": True})
+    parts = [f"# {md_text(title)}", _source_line(plan), E.FULL_TEXT_NOTE.format(sections=len(sections))]
+    preamble = plan.interpretation.pages.get(INDEX_PAGE)
+    parts += _paragraphs(english, preamble.sentences if preamble else ())
+    for section in sections:
+        page = plan.interpretation.section(section.id)
+        parts.append(f"## {md_text(_question_title(english, section))} {{#{section.id.lower()}}}")
+        parts.append(md_link(E.FULL_TEXT_OWN_PAGE, relative(here, page_of(section))) + "\n{: .full-text-own }")
+        parts += _paragraphs(english, page.sentences if page else ())
+    return head + "\n" + "\n\n".join(parts) + "\n"
+
+
+# --- node pages ---------------------------------------------------------------------------------
+
+
+def node_page(plan: Plan, english: English, node: Node, site_url: str) -> str:
+    here = page_of(node)
+    title = heading(plan, english, node)
+    head = [
+        front_matter(title, _description(plan, english, node)),
+        f"# {md_text(title)}",
+        _trail(plan, english, node, here),
+    ]
+    return "\n\n".join(p for p in head + node_sections(plan, english, node, here, site_url) if p) + "\n"
+
+
+def grouped_page(plan: Plan, english: English, node_type: type[Node], nodes: list[Node], site_url: str) -> str:
+    here = index_of(node_type)
+    title = index_title(plan, node_type)
+    names = ", ".join(heading(plan, english, n) for n in nodes)
+    parts = [front_matter(title, f"{names}. {E.NOTICE_META}"), f"# {title}"]
+    for node in nodes:
+        parts.append(f"## {md_text(heading(plan, english, node))} {{#{node.id.lower()}}}")
+        parts += [_demote(p) for p in node_sections(plan, english, node, here, site_url) if p]
+    return "\n\n".join(parts) + "\n"
+
+
+def _demote(markdown: str) -> str:
+    return "\n".join("#" + line if line.startswith("#") else line for line in markdown.split("\n"))
+
+
+def node_sections(plan: Plan, english: English, node: Node, here: str, site_url: str) -> list[str]:
+    original = (
+        f'<p class="original-title">{E.ORIGINAL_TITLE}: <span lang="zh-CN">{html.escape(_zh_heading(node))}</span></p>'
+    )
+    parts = [original]
+    summary = english.summary(node.id)
+    if summary:
+        parts.append(f"## {E.SUMMARY}\n\n{_summary(english, node)}\n{{: .editorial-summary }}")
+    if isinstance(node, Goal):
+        parts.append(_indicators(plan, node, here))
+    parts.append(_interpretation(plan, english, node, here))
+    parts.append(_related(plan, english, node, here))
+    parts.append(_sources(plan, node.sources, here))
+    parts.append(_citation(plan, english, node, site_url))
+    return parts
+
+
+def _trail(plan: Plan, english: English, node: Node, here: str) -> str:
+    steps = [md_link(index_title(plan, type(node)), relative(here, index_of(type(node))))]
+    parent = plan.parent(node)
+    if parent:
+        steps.append(link_to(plan, english, parent, here))
+    steps.append(md_text(E.numbered(node.kind, node.number) or E.KIND[node.kind]))
+    line = " › ".join(steps)
+    siblings = [s.id for s in plan.siblings(node)]
+    if node.id in siblings and len(siblings) > 1:
+        position = siblings.index(node.id)
+        moves = []
+        if position > 0:
+            moves.append(f"{E.PREVIOUS}: {link_to(plan, english, plan.nodes[siblings[position - 1]], here)}")
+        if position + 1 < len(siblings):
+            moves.append(f"{E.NEXT}: {link_to(plan, english, plan.nodes[siblings[position + 1]], here)}")
+        line += "  \n" + " · ".join(moves)
+    return f'{line}\n{{: .node-trail aria-label="{attr(E.TRAIL)}" data-search-exclude }}'
+
+
+def _interpretation(plan: Plan, english: English, node: Node, here: str) -> str:
+    out = [f"## {E.FROM_INTERPRETATION}"]
+    kind = E.KIND[node.kind].lower()
+    if not plan.is_explained(node):
+        sections = plan.origins(node.id, Relation.DISCUSSES)
+        if sections:
+            names = ", ".join(f"question {s.number}" for s in sections)
+            out.append(f"{E.ONLY_LISTED.format(kind=kind, sections=names)}\n{{: .not-covered }}")
+        elif not isinstance(node, (Technology, Issuer)):
+            out.append(f"{E.NEVER_NAMED.format(kind=kind)}\n{{: .not-covered }}")
+    seen: list[str] = []
+    for edge in plan.edges_to(node.id, Relation.DISCUSSES):
+        for source in edge.sources:
+            if isinstance(source, SentenceQuote) and source.sentence not in seen:
+                seen.append(source.sentence)
+    for sentence_id in seen:
+        rendering = english.sentences[sentence_id]
+        original = f'<span lang="zh-CN">{md_text(rendering.zh)}</span>'
+        out.append(
+            f"> {md_text(rendering.en)}\n>\n> {original}\n{{: .quoted-original }}"
+            f"\n>\n> — {sentence_link(plan, sentence_id, here)}"
+        )
+    return "\n\n".join(out) if len(out) > 1 else ""
+
+
+def _bullets(plan: Plan, english: English, nodes: Iterable[Node], here: str) -> str:
+    return "\n".join(f"- {link_to(plan, english, n, here)}: {_summary(english, n)}" for n in nodes)
+
+
+def _related(plan: Plan, english: English, node: Node, here: str) -> str:
+    groups: list[tuple[str, list[Node], str]] = []
+    parent = plan.parent(node)
+    if parent:
+        groups.append((E.PARENT, [parent], ""))
+    groups.append((E.CHILDREN, plan.targets(node.id, Relation.CONTAINS), ""))
+    if isinstance(node, Task):
+        edges = plan.edges_to(node.id, Relation.SUPPORTS)
+        groups.append((E.SUPPORTED_BY, plan.origins(node.id, Relation.SUPPORTS), _jointly(plan, edges, here)))
+    if isinstance(node, Project):
+        edges = plan.edges_from(node.id, Relation.SUPPORTS)
+        groups.append((E.SUPPORTS, plan.targets(node.id, Relation.SUPPORTS), _jointly(plan, edges, here)))
+    groups.append((E.MENTIONS, plan.targets(node.id, Relation.MENTIONS), ""))
+    groups.append((E.MENTIONED_BY, plan.origins(node.id, Relation.MENTIONS), ""))
+    out = [f"## {E.RELATED} {EXCLUDE}"]
+    for title, nodes, note in groups:
+        if nodes:
+            out.append(f"### {title} {EXCLUDE}\n\n{_bullets(plan, english, nodes, here)}")
+            if note:
+                out.append(note)
+    items = []
+    for edge in plan.edges_to(node.id, Relation.DISCUSSES):
+        for section_id in edge.subjects:
+            section = plan.nodes[section_id]
+            role = E.ROLE[edge.role or Role.EXPLAINS]
+            text = f"Q{section.number} {english.title(section.id)}"
+            items.append(f"- {link_to(plan, english, section, here, text)} ({role})")
+    if items:
+        out.append(f"### {E.DISCUSSED_IN} {EXCLUDE}\n\n" + "\n".join(dict.fromkeys(items)))
+    return "\n\n".join(out) if len(out) > 1 else ""
+
+
+def _jointly(plan: Plan, edges: list[Edge], here: str) -> str:
+    notes = []
+    for edge in edges:
+        if len(edge.subjects) > 1:
+            targets = ", ".join(E.numbered(Task.kind, plan.nodes[t].number) for t in edge.objects)
+            cited = "".join(
+                f" ({sentence_link(plan, s.sentence, here)})" for s in edge.sources if isinstance(s, SentenceQuote)
+            )
+            notes.append(md_text(E.JOINTLY.format(count=len(edge.subjects), targets=targets)) + cited)
+    return "\n\n".join(f"{n}\n{{: .jointly }}" for n in dict.fromkeys(notes))
+
+
+def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
+    lines = []
+    for source in sources:
+        if isinstance(source, SentenceQuote):
+            quote = f'“<span lang="zh-CN">{md_text(source.quote)}</span>”'
+            lines.append(f"- {quote} — {sentence_link(plan, source.sentence, here)}")
+        elif isinstance(source, FactQuote):
+            report = f" ({E.REPORT}{md_text(source.report)})" if source.report else ""
+            lines.append(f'- “<span lang="zh-CN">{md_text(source.quote)}</span>” — {E.FACTS_SOURCE}{report}')
+        elif isinstance(source, Editorial):
+            lines.append(
+                f'- {_badge("This site’s reading (in Chinese)")} <span lang="zh-CN">{md_text(source.note)}</span>'
+            )
+    return f"## {E.SOURCES}\n\n" + "\n".join(lines) if lines else ""
+
+
+MAX_AUTHORS = 3  # as the Chinese citation: the first three departments, then et al.
+
+
+def citation(plan: Plan, english: English, title: str) -> str:
+    """A citation of an English page, up to its address: the site's translation of a part of the Plan."""
+    issuers = [f"the {english.title(n.id)}" for n in plan.of(Issuer)]
+    authors = ", ".join(issuers[:MAX_AUTHORS]) + (f" {E.CITATION_MORE_AUTHORS}" if len(issuers) > MAX_AUTHORS else "")
+    return E.CITATION.format(title=title, plan=english.document_title.en, authors=authors, date=plan.document.announced)
+
+
+def _citation(plan: Plan, english: English, node: Node, site_url: str) -> str:
+    url = public_url(page_of(node), site_url)
+    text = citation(plan, english, heading(plan, english, node))
+    return f"## {E.CITE} {EXCLUDE}\n\n{md_text(text)} <{url}>\n{{: .citation }}"
+
+
+def _indicators(plan: Plan, goal: Goal, here: str) -> str:
+    lines = []
+    for source in goal.indicators:
+        quote = f'<span lang="zh-CN">{md_text(source.quote)}</span>'
+        if isinstance(source, SentenceQuote):
+            lines.append(f"- {quote} <small>{sentence_link(plan, source.sentence, here)}</small>")
+        else:
+            lines.append(f"- {quote} <small>{E.FACTS_SOURCE}</small>")
+    return f"## {E.INDICATORS}\n\n" + "\n".join(lines)
+
+
+# --- index pages, overview, home, glossary ------------------------------------------------------
+
+
+def index_page(plan: Plan, english: English, node_type: type[Node], nodes: list[Node]) -> str:
+    here = index_of(node_type)
+    title = index_title(plan, node_type)
+    parts = [front_matter(title, f"{title} of the {english.short_title.en}. {E.NOTICE_META}"), f"# {title}"]
+    if node_type is Measure:
+        for task in plan.of(Task):
+            measures = plan.targets(task.id, Relation.CONTAINS)
+            parts.append(f"## {link_to(plan, english, task, here)}\n\n{_bullets(plan, english, measures, here)}")
+    elif node_type is Task:
+        for item in nodes:
+            children = plan.targets(item.id, Relation.CONTAINS)
+            body = f"{_summary(english, item)}\n\n{_bullets(plan, english, children, here)}"
+            parts.append(f"## {link_to(plan, english, item, here)}\n\n{body}")
+    elif node_type is Goal:
+        for goal in (n for n in nodes if isinstance(n, Goal)):
+            indicators = _indicators(plan, goal, here).split("\n", 2)[2]
+            parts.append(f"## {link_to(plan, english, goal, here)}\n\n{_summary(english, goal)}\n\n{indicators}")
+    else:
+        parts.append(_bullets(plan, english, nodes, here))
+        statements = {e: None for n in nodes for e in plan.edges_from(n.id, Relation.SUPPORTS)}
+        parts.append(_jointly(plan, list(statements), here))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def overview_page(plan: Plan, english: English) -> str:
+    here = OVERVIEW
+    parts = [front_matter(E.NAV["overview"], f"{E.OVERVIEW_INTRO} {E.NOTICE_META}"), f"# {E.NAV['overview']}"]
+    parts.append(E.OVERVIEW_INTRO)
+    parts.append(
+        f"## {E.INDEX_TITLE[Goal.key]}\n\n" + "\n".join(f"- {link_to(plan, english, g, here)}" for g in plan.of(Goal))
+    )
+    tasks = []
+    for task in plan.of(Task):
+        tasks.append(f"- {link_to(plan, english, task, here)}")
+        tasks += [f"    - {link_to(plan, english, m, here)}" for m in plan.targets(task.id, Relation.CONTAINS)]
+    parts.append(f"## {E.NAV['tasks']}\n\n" + "\n".join(tasks))
+    for node_type in (Project, Safeguard, Principle):
+        items = "\n".join(f"- {link_to(plan, english, n, here)}" for n in plan.of(node_type))
+        parts.append(f"## {index_title(plan, node_type)}\n\n{items}")
+    statements = {e: None for n in plan.of(Project) for e in plan.edges_from(n.id, Relation.SUPPORTS)}
+    parts.append(_jointly(plan, list(statements), here))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def home_page(plan: Plan, english: English) -> str:
+    here = HOME
+    counts = E.HOME_COUNTS.format(
+        tasks=len(plan.of(Task)), measures=len(plan.of(Measure)),
+        projects=len(plan.of(Project)), safeguards=len(plan.of(Safeguard)),
+    )  # fmt: skip
+    intro = E.HOME_INTRO.format(plan=english.document_title.en, date=plan.document.announced)
+    start = [
+        f"- {md_link(E.NAV['interpretation'], relative(here, INDEX_PAGE))}: {E.HOME_LINKS['interpretation']}",
+        f"- {md_link(E.NAV['overview'], relative(here, OVERVIEW))}: {E.HOME_LINKS['overview']}",
+        f"- {md_link(E.NAV['glossary'], relative(here, GLOSSARY))}: {E.HOME_LINKS['glossary']}",
+    ]
+    parts = [
+        front_matter(E.NAV["home"], f"{english.document_title.en}: {counts}. {E.NOTICE_META}"),
+        f"# {md_text(english.document_title.en)}",
+        md_text(intro),
+        md_link(counts, relative(here, OVERVIEW)),
+        f"## {E.HOME_START}\n\n" + "\n".join(start),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def glossary_page(plan: Plan, english: English) -> str:
+    here = GLOSSARY
+    texts: list[tuple[str, str, str]] = []  # (Chinese, link text, target)
+    for sentence_id, rendering in english.sentences.items():
+        sentence = plan.interpretation.sentences[sentence_id]
+        texts.append((rendering.zh, sentence_id, relative(here, f"{sentence.page}#{sentence_id}")))
+    for node in plan.nodes.values():
+        texts.append((f"{node.title} {node.summary}", node.id, relative(here, page_of(node))))
+    rows = [f"| {' | '.join(E.GLOSSARY_HEAD)} |", "| --- | --- | --- |"]
+    for term in english.glossary:
+        where = [f"[{md_text(name)}]({target})" for zh, name, target in texts if term.zh in zh]
+        note = f"<br><small>{md_text(term.note)}</small>" if term.note else ""
+        rows.append(
+            f'| <span lang="zh-CN">{md_text(term.zh)}</span> | {md_text(term.en)}{note} '
+            f"| {', '.join(where) or E.GLOSSARY_NOWHERE} |"
+        )
+    parts = [
+        front_matter(E.GLOSSARY_TITLE, f"{E.GLOSSARY_INTRO} {E.NOTICE_META}"),
+        f"# {E.GLOSSARY_TITLE}",
+        E.GLOSSARY_INTRO,
+        "\n".join(rows) + "\n{: .glossary }",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def short_link_page(plan: Plan, english: English, node: Node, target: str, canonical: str) -> str:
+    """A tiny page at /en/m5/ that sends the reader on to the node's English page; works without a server."""
+    title, href = html.escape(heading(plan, english, node)), html.escape(target)
+    return (
+        f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{title}</title>'
+        f'<link rel="canonical" href="{html.escape(canonical)}"><meta http-equiv="refresh" content="0; url={href}">'
+        f'<p>{E.SHORT_LINK} <a href="{href}">{title}</a></html>\n'
+    )

@@ -1,0 +1,145 @@
+"""MkDocs hooks of the English edition (mkdocs.en.yml, built into en/ of the Chinese site): check the
+translation, replace the Chinese pages by the English ones at the same paths, add the short links, and
+mark every page as the site's unofficial translation with a link to the same place in Chinese. What a page
+says is decided in `plansite.english`."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_timestamp
+
+from plansite import PlanError, load_plan
+from plansite.english import English, alternates, load_english, pages
+from plansite.english import labels as E
+from plansite.markup import attr
+from plansite.model import Plan
+from plansite.urls import page_of, public_url
+
+# Files of docs/ that only the Chinese edition uses: its own search engine and copy buttons.
+CHINESE_ONLY = ("assets/javascripts/search-worker.js", "assets/javascripts/search.js", "assets/javascripts/share.js")
+
+
+class _Edition:
+    """This build's plan and translation, set by on_config."""
+
+    plan: Plan
+    english: English
+    offline: bool
+    site_url: str  # the edition's own public address, …/en/
+    chinese_url: str  # the Chinese edition's
+
+
+_edition = _Edition()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        plan = load_plan(root, docs_dir=os.path.relpath(config.docs_dir, root))
+        english = load_english(root, plan)
+    except PlanError as error:
+        raise PluginError(error.report()) from None
+    _edition.plan, _edition.english = plan, english
+    _edition.offline = config.plugins["material/offline"].config.enabled
+    _edition.chinese_url = config.site_url or ""
+    _edition.site_url = (config.site_url or "").rstrip("/") + "/" + alternates.EDITION
+    config.site_url = _edition.site_url
+    config.nav = pages.navigation(plan, english)
+    if not _edition.offline:  # the shim lets search run from file://; online it would only delay the page
+        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The English pages in place of the Chinese ones, at the same paths."""
+    for file in list(files):
+        if file.is_documentation_page() or file.src_uri in CHINESE_ONLY:
+            files.remove(file)
+    plan, english = _edition.plan, _edition.english
+    for path, content in pages.english_pages(plan, english, _edition.site_url).items():
+        files.append(File.generated(config, path, content=content))
+    for node in plan.nodes.values():
+        path, hash_, fragment = page_of(node).partition("#")
+        found = files.get_file_from_path(path)
+        if found is None:
+            raise PluginError(f"docs/{path} is not in the English build")
+        target = "../" + found.url + hash_ + fragment
+        canonical = public_url(page_of(node), _edition.site_url)
+        content = pages.short_link_page(plan, english, node, target, canonical)
+        files.append(File.generated(config, f"{node.id.lower()}/index.html", content=content))
+    return files
+
+
+def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: object) -> Any:
+    url = public_url(page.file.src_uri, _edition.site_url)
+    page.canonical_url = url
+    page.meta["masthead"] = {"label": "This page: ", "url": url}
+    page.meta["preview"] = {
+        "type": "article" if page.file.src_uri != "index.md" else "website",
+        "title": page.title or "",
+        "description": page.meta.get("description", ""),
+        "url": url,
+        "locale": "en_GB",
+    }
+    return context
+
+
+def _chinese_link(page: Page) -> str:
+    counterpart = page.file.src_uri != pages.GLOSSARY
+    home = alternates.home(_edition.offline)
+    return alternates.other_edition(page.url, counterpart, home, english=True)
+
+
+def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Every page opens with the notice that the English is the site's translation and the Chinese
+    authoritative, linked to the same place in Chinese; a page of sentences offers the side-by-side view."""
+    toggle = ""
+    if 'class="sentence"' in html_:
+        toggle = (
+            f'<button type="button" class="bilingual-toggle md-button" data-bilingual aria-pressed="false">'
+            f"{html.escape(E.BILINGUAL_SHOW)}</button>"
+        )
+    link = (
+        f'<a href="{attr(_chinese_link(page))}" hreflang="zh-CN" lang="zh-CN" rel="alternate" '
+        f'class="language-switch">{html.escape(E.NOTICE_LINK)}（中文）</a>'
+    )
+    notice = f'<div class="translation-notice" role="note" data-search-exclude><p>{E.NOTICE} {link}</p>{toggle}</div>'
+    return notice + html_
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """The page's metadata says what the notice says: a translation, derived from the Chinese page."""
+    chinese = public_url(page.file.src_uri if page.file.src_uri != pages.GLOSSARY else "index.md", _edition.chinese_url)
+    meta = (
+        f'<meta name="dcterms.language" content="en">'
+        f'<meta name="dcterms.source" content="{attr(chinese)}">'
+        f'<meta name="dcterms.rights" content="{attr(E.NOTICE_META)}">'
+    )
+    return output.replace("</head>", meta + "</head>", 1)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """hreflang alternates for every page in the sitemap (the theme's script reads the alternates in a
+    page's <head> and fetches a sitemap for each, so they are given here instead)."""
+    plan = _edition.plan
+    pairs = alternates.counterparts((p for p in pages.page_paths(plan) if p != pages.GLOSSARY), _edition.chinese_url)
+    write_sitemap(Path(config.site_dir), pairs)
+
+
+def write_sitemap(site: Path, pairs: dict[str, str]) -> None:
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = alternates.with_alternates(sitemap.read_text(encoding="utf-8"), pairs)
+    sitemap.write_text(text, encoding="utf-8")
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=get_build_timestamp()) as packed:
+        packed.write(text.encode("utf-8"))

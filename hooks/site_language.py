@@ -1,0 +1,72 @@
+"""MkDocs hooks, the Chinese edition's side of the English one: check the translation with the data (a
+sentence without its English stops this build too), link every page to the same place in English, and give
+the sitemap its hreflang alternates. The English edition itself is mkdocs.en.yml (hooks/site_english.py)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import site_english
+import site_state
+from plansite import PlanError, labels
+from plansite.english import alternates, load_english
+from plansite.english import pages as english_pages
+from plansite.english.translation import FOLDER
+from plansite.markup import attr
+
+ENGLISH_ASSETS = "assets/en/"  # the English pages' own script and styles: not part of the Chinese copy
+_english_paths: set[str] = set()  # docs paths of the English pages; empty: the site has no English edition
+log = logging.getLogger("mkdocs.hooks.site_language")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """A site whose data has no data/en/ has no English edition (the benchmark's generated plans): its pages
+    get no link to one."""
+    state = site_state.current()
+    root = Path(config.config_file_path).parent
+    _english_paths.clear()
+    if not (root / "data" / FOLDER).is_dir():
+        log.info("data/%s/ is missing: this site has no English edition, and its pages do not link to one", FOLDER)
+        return config
+    try:
+        load_english(root, state.plan)
+    except PlanError as error:
+        raise PluginError(error.report()) from None
+    _english_paths.update(english_pages.page_paths(state.plan))
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for file in list(files):
+        if file.src_uri.startswith(ENGLISH_ASSETS):
+            files.remove(file)
+    return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A link to the same place in English, first on every page (the theme's language menu links only to
+    fixed addresses)."""
+    if not _english_paths:
+        return html
+    counterpart = page.file.src_uri in _english_paths
+    home = alternates.home(site_state.current().offline)
+    link = alternates.other_edition(page.url, counterpart, home, english=False)
+    switch = (
+        f'<p class="language-switch" data-search-exclude><a href="{attr(link)}" hreflang="en" lang="en" '
+        f'rel="alternate">{labels.ENGLISH_EDITION}</a></p>'
+    )
+    return switch + html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not _english_paths:
+        return
+    state = site_state.current()
+    paths = (p for p in english_pages.page_paths(state.plan) if p != english_pages.GLOSSARY)
+    site_english.write_sitemap(Path(config.site_dir), alternates.counterparts(paths, config.site_url or ""))
