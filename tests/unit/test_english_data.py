@@ -1,0 +1,171 @@
+"""The English edition's data (data/en/): the real translation covers every sentence and node and follows
+the glossary; every kind of gap or mismatch is named with file and line and what would be right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plansite import PlanError, Problem, load_plan
+from plansite.english import load_english
+from plansite.english.alternates import other_edition, relative_url, with_alternates
+from plansite.english.pages import GLOSSARY, english_pages, page_paths
+from plansite.urls import public_url
+from support.project import ROOT, edit
+
+# ---- the real translation ----------------------------------------------------------------------
+
+
+def test_every_sentence_and_every_node_has_an_english_rendering_of_todays_chinese() -> None:
+    plan = load_plan(ROOT)
+    english = load_english(ROOT, plan)
+    assert list(english.sentences) == list(plan.interpretation.sentences)
+    for sentence_id, rendering in english.sentences.items():
+        assert rendering.zh == plan.interpretation.sentences[sentence_id].text and rendering.en
+    assert set(english.nodes) == set(plan.nodes)
+    for node in plan.nodes.values():
+        assert english.nodes[node.id].title.zh == node.title
+        assert (english.summary(node.id) != "") == bool(node.summary), node.id
+    assert set(english.titles) == {"intro", *(f"q{n}" for n in range(1, 8))}
+    assert "unofficial" in english.source.note  # the translation's own source: the site's, editorial
+
+
+def test_the_issuers_carry_their_official_english_names_with_a_recorded_source() -> None:
+    english = load_english(ROOT, load_plan(ROOT))
+    assert english.title("miit") == "Ministry of Industry and Information Technology (MIIT)"
+    assert english.title("sasac").startswith("State-owned Assets Supervision and Administration Commission")
+    assert english.title("nrta") == "National Radio and Television Administration (NRTA)"
+    record = (ROOT / "data" / "sources" / "english-names.md").read_text(encoding="utf-8")
+    for node_id in ("miit", "moe", "mct", "sasac", "nrta"):
+        assert english.title(node_id).split(" (")[0] in record
+
+
+def test_the_glossary_fixes_the_terms_the_brief_names() -> None:
+    terms = {t.zh: t for t in load_english(ROOT, load_plan(ROOT)).glossary}
+    assert terms["元宇宙"].en == "metaverse" and terms["工业元宇宙"].en == "industrial metaverse"
+    assert "SRDI" in terms["专精特新"].en and "specialised, refined, distinctive and innovative" in terms["专精特新"].en
+    assert terms["先导区"].en == "pilot zone"
+
+
+# ---- bad translations --------------------------------------------------------------------------
+
+
+def problems_of(project: Path) -> list[Problem]:
+    plan = load_plan(project)
+    with pytest.raises(PlanError) as caught:
+        load_english(project, plan)
+    return caught.value.problems
+
+
+def the_problem(project: Path, file: str, fragment: str) -> Problem:
+    problems = problems_of(project)
+    found = [p for p in problems if p.where.file == file and fragment in p.what]
+    assert found, f"no problem in {file} mentioning {fragment!r}:\n" + "\n".join(map(str, problems))
+    return found[0]
+
+
+def test_a_sentence_without_translation_is_named_at_its_line_in_the_chinese_page(project_copy: Path) -> None:
+    edit(project_copy, "data/en/interpretation.yaml", "  q6-s2: >-", "  q6-x2: >-")
+    problem = the_problem(project_copy, "docs/interpretation/q6.md", "q6-s2 没有英文译文")
+    assert problem.where.line == 4  # `{#q6-s2}` is the page's fourth line
+    assert "data/en/interpretation.yaml" in problem.fix and "q6-s2:" in problem.fix
+
+
+def test_a_translation_without_sentence_is_named_at_its_own_line_with_the_ids_that_exist(project_copy: Path) -> None:
+    line = edit(project_copy, "data/en/interpretation.yaml", "  q7-s8: >-", "  q7-s8: >-\n    Same.\n  q7-s9: >-")
+    problem = the_problem(project_copy, "data/en/interpretation.yaml", "译文 q7-s9 没有对应的原句")
+    assert problem.where.line == line + 2
+    assert "q7-s1" in problem.fix and "q7-s8" in problem.fix
+
+
+def test_a_node_without_english_is_named_at_the_node_in_its_chinese_data(project_copy: Path) -> None:
+    edit(project_copy, "data/en/nodes.yaml", "  M5:\n", "  M55:\n")
+    problem = the_problem(project_copy, "data/measures.yaml", "M5 没有英文标题和概述")
+    assert problem.where.line > 0 and "data/en/nodes.yaml" in problem.fix
+    assert any("`M55` 不是数据里的条目" in p.what for p in problems_of(project_copy))
+
+
+def test_a_translation_of_an_older_chinese_summary_asks_for_the_english_to_be_updated(project_copy: Path) -> None:
+    edit(
+        project_copy, "data/measures.yaml", "在重点行业布局工业元宇宙，形成可推广的应用。", "在重点行业布局工业元宇宙。"
+    )
+    problem = the_problem(project_copy, "data/en/nodes.yaml", "M5 概述的译文依据的中文")
+    assert "在重点行业布局工业元宇宙。" in problem.fix
+
+
+def test_a_glossary_term_rendered_some_other_way_fails_and_names_the_rule(project_copy: Path) -> None:
+    line = edit(
+        project_copy,
+        "data/en/interpretation.yaml",
+        "building a number of\n    metaverse innovation and application pilot zones",
+        "building a number of\n    metaverse innovation and application leading areas",
+    )
+    problem = the_problem(project_copy, "data/en/interpretation.yaml", "“先导区”")
+    lines = (project_copy / "data/en/interpretation.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[problem.where.line - 1].startswith("  q4-s3:") and problem.where.line < line
+    assert "“pilot zone”" in problem.fix and "data/en/glossary.yaml" in problem.fix
+
+
+def test_a_missing_file_and_a_missing_source_are_named(project_copy: Path) -> None:
+    (project_copy / "data/en/glossary.yaml").unlink()
+    assert any(p.where.file == "data/en/glossary.yaml" for p in problems_of(project_copy))
+
+
+def test_a_translation_without_its_editorial_source_is_rejected(project_copy: Path) -> None:
+    edit(project_copy, "data/en/nodes.yaml", "source:\n  editorial:", "origin:\n  editorial:")
+    the_problem(project_copy, "data/en/nodes.yaml", "译文没有注明出处")
+
+
+# ---- pages and links between the editions -------------------------------------------------------
+
+
+def test_the_english_edition_has_every_page_of_the_chinese_one_and_a_glossary() -> None:
+    plan = load_plan(ROOT)
+    pages = english_pages(plan, load_english(ROOT, plan), "https://example.org/en/")
+    assert set(pages) == set(page_paths(plan))
+    assert {"measures/m5.md", "interpretation/q6.md", "technologies/index.md", GLOSSARY} <= set(pages)
+    assert (
+        'id="q6-s2"' in pages["interpretation/q6.md"]
+        and "二是构建可信元宇宙产品评估评测体系" in pages["interpretation/q6.md"]
+    )
+    glossary = pages[GLOSSARY]
+    assert "pilot zone" in glossary and "interpretation/q4.md#q4-s3" in glossary and "../measures/m3.md" in glossary
+
+
+@pytest.mark.parametrize(
+    ("current", "counterpart", "english", "offline", "expected"),
+    [
+        ("measures/m5/", True, False, False, "../../en/measures/m5/"),
+        ("measures/m5/", True, True, False, "../../../measures/m5/"),
+        ("", True, False, False, "en/"),
+        ("", True, True, False, "../"),
+        ("glossary/", False, True, False, "../../"),
+        ("measures/m5.html", True, True, True, "../../measures/m5.html"),
+        ("measures/m5.html", True, False, True, "../en/measures/m5.html"),
+        ("index.html", True, False, True, "en/index.html"),
+    ],
+)
+def test_the_language_link_leads_to_the_same_place_in_the_other_edition(
+    current: str, counterpart: bool, english: bool, offline: bool, expected: str
+) -> None:
+    home = "index.html" if offline else ""
+    assert other_edition(current, counterpart, home, english=english) == expected
+
+
+def test_relative_url_between_site_paths() -> None:
+    assert relative_url("en/interpretation/q6/", "interpretation/q6/") == "../../en/interpretation/q6/"
+    assert relative_url("interpretation/q6.html", "en/interpretation/q6.html") == "../../interpretation/q6.html"
+
+
+def test_the_sitemap_gets_hreflang_alternates_for_pages_with_a_counterpart() -> None:
+    pairs = {public_url("measures/m5.md", "https://x.org/"): public_url("measures/m5.md", "https://x.org/en/")}
+    sitemap = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.org/en/measures/m5/</loc>'
+        "</url><url><loc>https://x.org/en/glossary/</loc></url></urlset>"
+    )
+    out = with_alternates(sitemap, pairs)
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in out
+    assert '<xhtml:link rel="alternate" hreflang="zh-CN" href="https://x.org/measures/m5/"/>' in out
+    assert '<xhtml:link rel="alternate" hreflang="en" href="https://x.org/en/measures/m5/"/>' in out
+    assert out.count("xhtml:link") == 2  # the glossary has no Chinese counterpart
