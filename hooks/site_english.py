@@ -81,6 +81,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: object) -> Any:
     url = public_url(page.file.src_uri, _edition.site_url)
+    description = str(page.meta.get("description") or config.site_description or "")
+    if E.NOTICE_META not in description:  # what a search engine or a link preview shows says it too
+        page.meta["description"] = f"{description} {E.NOTICE_META}".strip()
     page.canonical_url = url
     page.meta["masthead"] = {"label": "This page: ", "url": url}
     page.meta["preview"] = {

@@ -224,7 +224,8 @@ def full_text_page(plan: Plan, english: English) -> str:
     sections = plan.of(Section)
     title = E.FULL_TEXT_TITLE.format(title=english.titles["intro"].en if "intro" in english.titles else "")
     # Search points at each sentence's own page: indexing this copy would show every hit twice.
-    head = front_matter(E.NAV["full_text"], E.FULL_TEXT_NOTE.format(sections=len(sections)), search={"exclude": True})
+    description = f"{E.FULL_TEXT_NOTE.format(sections=len(sections))} {E.NOTICE_META}"
+    head = front_matter(E.NAV["full_text"], description, search={"exclude": True})
     parts = [f"# {md_text(title)}", _source_line(plan), E.FULL_TEXT_NOTE.format(sections=len(sections))]
     preamble = plan.interpretation.pages.get(INDEX_PAGE)
     parts += _paragraphs(english, preamble.sentences if preamble else ())
