@@ -17,15 +17,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
-from plansite import PlanError, load_plan
+from plansite import PlanError, load_plan, material
 from plansite.english import English, alternates, load_english, pages
 from plansite.english import labels as E
-from plansite.markup import attr
+from plansite.markup import attr, script_json
 from plansite.model import Plan
 from plansite.urls import page_of, public_url
 
 # Files of docs/ that only the Chinese edition uses: its own search engine and copy buttons.
 CHINESE_ONLY = ("assets/javascripts/search-worker.js", "assets/javascripts/search.js", "assets/javascripts/share.js")
+# The theme's worker with query stemming in front of it, generated into the worker slot of every page.
+SEARCH_WORKER = "assets/en/search-worker.js"
+PLACEHOLDER = "/* plan:search */ null"
 
 
 class _Edition:
@@ -64,6 +67,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for file in list(files):
         if file.is_documentation_page() or file.src_uri in CHINESE_ONLY:
             files.remove(file)
+    _search_worker(files, config)
     plan, english = _edition.plan, _edition.english
     for path, content in pages.english_pages(plan, english, _edition.site_url).items():
         files.append(File.generated(config, path, content=content))
@@ -77,6 +81,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         content = pages.short_link_page(plan, english, node, target, canonical)
         files.append(File.generated(config, f"{node.id.lower()}/index.html", content=content))
     return files
+
+
+def _search_worker(files: Files, config: MkDocsConfig) -> None:
+    """The theme's worker script, appended to the query stemming of docs/assets/en/search-worker.js."""
+    source = files.get_file_from_path(SEARCH_WORKER)
+    if source is None or source.abs_src_path is None:
+        raise PluginError(f"docs/{SEARCH_WORKER} is missing: the English search needs it")
+    code = Path(source.abs_src_path).read_text(encoding="utf-8")
+    if code.count(PLACEHOLDER) != 1:
+        raise PluginError(f"docs/{SEARCH_WORKER} must hold the placeholder {PLACEHOLDER} exactly once")
+    try:
+        theme = (material.THEME / material.worker_path()).read_text(encoding="utf-8")
+        query = material.protocol().query
+    except material.MaterialChanged as changed:
+        raise PluginError(f"hooks/plansite/material.py: {changed}") from None
+    content = code.replace(PLACEHOLDER, script_json({"query": query})) + "\n" + theme
+    files.remove(source)
+    files.append(File.generated(config, SEARCH_WORKER, content=content))
 
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: object) -> Any:
@@ -127,7 +149,22 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         f'<meta name="dcterms.source" content="{attr(chinese)}">'
         f'<meta name="dcterms.rights" content="{attr(E.NOTICE_META)}">'
     )
-    return output.replace("</head>", meta + "</head>", 1)
+    return _point_at_worker(output.replace("</head>", meta + "</head>", 1), page.file.src_uri)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) search the same way."""
+    return _point_at_worker(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def _point_at_worker(output: str, name: str) -> str:
+    def point(settings: dict[str, object]) -> None:
+        try:
+            material.point_at_worker(settings, material.worker_path(), SEARCH_WORKER)
+        except material.MaterialChanged as changed:
+            raise PluginError(f"hooks/plansite/material.py: {name}: {changed}") from None
+
+    return material.rewrite_settings(output, point)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -52,7 +52,7 @@ NOTICE_META = "Unofficial English translation by this site; the Chinese original
 BILINGUAL_SHOW = "Show the Chinese side by side"
 BILINGUAL_HIDE = "Hide the Chinese"
 ORIGINAL = "Chinese original"  # the label of each sentence's original, for screen readers and on hover
-ORIGINAL_TITLE = "Chinese title"
+IN_CHINESE = "In Chinese"  # the heading of a node's original title and the site's Chinese summary
 
 TRAIL = "Location"
 SUMMARY = "Summary"

@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable
 from typing import TypeAlias
 
+from .. import labels as ZH
 from ..ids import question_number, sentence_number
 from ..interpretation import INDEX_PAGE, Sentence
 from ..markup import attr, front_matter, md_link, md_text, relative
@@ -86,7 +87,7 @@ def sentence_html(english: English, sentence_id: str) -> str:
     return (
         f'<span class="sentence" id="{sentence_id}">{md_text(rendering.en)}'
         f'<a class="sentence-anchor" href="#{sentence_id}" aria-label="{label}" title="{label}"></a>'
-        f'<span class="sentence-original" role="note" aria-label="{attr(E.ORIGINAL)}">'
+        f'<span class="sentence-original" role="note" aria-label="{attr(E.ORIGINAL)}" data-search-exclude>'
         f'<span lang="zh-CN">{md_text(rendering.zh)}</span></span></span>'
     )
 
@@ -267,13 +268,11 @@ def _demote(markdown: str) -> str:
 
 
 def node_sections(plan: Plan, english: English, node: Node, here: str, site_url: str) -> list[str]:
-    original = (
-        f'<p class="original-title">{E.ORIGINAL_TITLE}: <span lang="zh-CN">{html.escape(_zh_heading(node))}</span></p>'
-    )
-    parts = [original]
+    parts = []
     summary = english.summary(node.id)
     if summary:
         parts.append(f"## {E.SUMMARY}\n\n{_summary(english, node)}\n{{: .editorial-summary }}")
+    parts.append(_in_chinese(node))
     if isinstance(node, Goal):
         parts.append(_indicators(plan, node, here))
     parts.append(_interpretation(plan, english, node, here))
@@ -281,6 +280,17 @@ def node_sections(plan: Plan, english: English, node: Node, here: str, site_url:
     parts.append(_sources(plan, node.sources, here))
     parts.append(_citation(plan, english, node, site_url))
     return parts
+
+
+def _in_chinese(node: Node) -> str:
+    """The node's title and the site's summary as the Chinese edition has them: what the English renders, and
+    what a Chinese query typed on an English page finds (its heading is a search result of its own)."""
+    title = f'{E.IN_CHINESE}: <span lang="zh-CN">{html.escape(_zh_heading(node))}</span>'
+    parts = [f"## {title} {{#{node.id.lower()}-zh .original-title }}"]
+    if node.summary:
+        badge = f'<span class="badge-editorial" lang="zh-CN">{html.escape(ZH.SUMMARY_BADGE)}</span>'
+        parts.append(f'{badge} <span lang="zh-CN">{md_text(node.summary)}</span>')
+    return "\n\n".join(parts)
 
 
 def _trail(plan: Plan, english: English, node: Node, here: str) -> str:
@@ -319,7 +329,7 @@ def _interpretation(plan: Plan, english: English, node: Node, here: str) -> str:
                 seen.append(source.sentence)
     for sentence_id in seen:
         rendering = english.sentences[sentence_id]
-        original = f'<span lang="zh-CN">{md_text(rendering.zh)}</span>'
+        original = f'<span lang="zh-CN" data-search-exclude>{md_text(rendering.zh)}</span>'
         out.append(
             f"> {md_text(rendering.en)}\n>\n> {original}\n{{: .quoted-original }}"
             f"\n>\n> — {sentence_link(plan, sentence_id, here)}"
@@ -388,7 +398,7 @@ def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
             lines.append(
                 f'- {_badge("This site’s reading (in Chinese)")} <span lang="zh-CN">{md_text(source.note)}</span>'
             )
-    return f"## {E.SOURCES}\n\n" + "\n".join(lines) if lines else ""
+    return f"## {E.SOURCES} {EXCLUDE}\n\n" + "\n".join(lines) if lines else ""
 
 
 MAX_AUTHORS = 3  # as the Chinese citation: the first three departments, then et al.
@@ -410,7 +420,7 @@ def _citation(plan: Plan, english: English, node: Node, site_url: str) -> str:
 def _indicators(plan: Plan, goal: Goal, here: str) -> str:
     lines = []
     for source in goal.indicators:
-        quote = f'<span lang="zh-CN">{md_text(source.quote)}</span>'
+        quote = f'<span lang="zh-CN" data-search-exclude>{md_text(source.quote)}</span>'
         if isinstance(source, SentenceQuote):
             lines.append(f"- {quote} <small>{sentence_link(plan, source.sentence, here)}</small>")
         else:
