@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import html
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,8 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
         page.meta["description"] = f"{description} {E.NOTICE_META}".strip()
     page.canonical_url = url
     page.meta["masthead"] = {"label": "This page: ", "url": url}
+    if _edition.offline:  # a link preview is made from the online page; the offline copy needs none
+        return context
     page.meta["preview"] = {
         "type": "article" if page.file.src_uri != "index.md" else "website",
         "title": page.title or "",
@@ -149,12 +152,28 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         f'<meta name="dcterms.source" content="{attr(chinese)}">'
         f'<meta name="dcterms.rights" content="{attr(E.NOTICE_META)}">'
     )
-    return _point_at_worker(output.replace("</head>", meta + "</head>", 1), page.file.src_uri)
+    return _finish(output.replace("</head>", meta + "</head>", 1), page.file.src_uri)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) search the same way."""
-    return _point_at_worker(output_content, template_name) if template_name.endswith(".html") else output_content
+    return _finish(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+_INDENT = re.compile(r"\n[ \t]+")
+_PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
+
+
+def _finish(output: str, name: str) -> str:
+    """As the Chinese pages are finished (hooks/site_html.py): the template's indentation dropped (none of it
+    is in <pre>), the search dialog named, and search pointed at the English worker."""
+    parts = _PRE.split(output)
+    output = "".join(part if index % 2 else _INDENT.sub("\n", part) for index, part in enumerate(parts))
+    dialog = material.SEARCH_DIALOG
+    if dialog not in output:
+        raise PluginError(f"hooks/plansite/material.py: {name} has no search dialog {dialog}")
+    output = output.replace(dialog, f'{dialog[:-1]} aria-label="{E.SEARCH_DIALOG}">', 1)
+    return _point_at_worker(output, name)
 
 
 def _point_at_worker(output: str, name: str) -> str:

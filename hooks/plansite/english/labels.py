@@ -120,7 +120,7 @@ CITATION = (
 )
 CITATION_MORE_AUTHORS = "et al."
 DESCRIPTION = "{kind} of the {plan}: {summary} " + NOTICE_META
-SEARCH_HINT = "Search in English or Chinese"
+SEARCH_DIALOG = "Search"  # the search dialog's name for screen readers
 
 
 def numbered(kind: str, number: int | None) -> str:
