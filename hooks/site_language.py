@@ -1,6 +1,7 @@
 """MkDocs hooks, the Chinese edition's side of the English one: check the translation with the data (a
-sentence without its English stops this build too), link every page to the same place in English, and give
-the sitemap its hreflang alternates. The English edition itself is mkdocs.en.yml (hooks/site_english.py)."""
+sentence or node without its English stops this build too; a rendering of an older Chinese text stops only
+the English build), link every page to the same place in English, and give the sitemap its hreflang
+alternates. The English edition itself is mkdocs.en.yml (hooks/site_english.py)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("data/%s/ is missing: this site has no English edition, and its pages do not link to one", FOLDER)
         return config
     try:
-        load_english(root, state.plan)
+        load_english(root, state.plan, require_current=False)
     except PlanError as error:
         raise PluginError(error.report()) from None
     _english_paths.update(english_pages.page_paths(state.plan))

@@ -169,3 +169,13 @@ def test_the_sitemap_gets_hreflang_alternates_for_pages_with_a_counterpart() -> 
     assert '<xhtml:link rel="alternate" hreflang="zh-CN" href="https://x.org/measures/m5/"/>' in out
     assert '<xhtml:link rel="alternate" hreflang="en" href="https://x.org/en/measures/m5/"/>' in out
     assert out.count("xhtml:link") == 2  # the glossary has no Chinese counterpart
+
+
+def test_the_chinese_build_lets_a_stale_rendering_through_and_the_english_build_does_not(project_copy: Path) -> None:
+    edit(
+        project_copy, "data/measures.yaml", "在重点行业布局工业元宇宙，形成可推广的应用。", "在重点行业布局工业元宇宙。"
+    )
+    plan = load_plan(project_copy)
+    assert load_english(project_copy, plan, require_current=False).summary("M5").startswith("Deploy the industrial")
+    with pytest.raises(PlanError):
+        load_english(project_copy, plan)
