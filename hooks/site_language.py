@@ -10,19 +10,22 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import site_english
 import site_state
 from plansite import PlanError, labels
-from plansite.english import alternates, load_english
+from plansite.english import English, alternates, load_english
+from plansite.english import exports as english_exports
 from plansite.english import pages as english_pages
 from plansite.english.translation import FOLDER
 from plansite.markup import attr
+from plansite.urls import MEASURES_CSV, PLAN_JSON
 
 ENGLISH_ASSETS = "assets/en/"  # the English pages' own script and styles: not part of the Chinese copy
 _english_paths: set[str] = set()  # docs paths of the English pages; empty: the site has no English edition
+_english: English | None = None  # the translation, when the site has an English edition
 log = logging.getLogger("mkdocs.hooks.site_language")
 
 
@@ -32,11 +35,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = site_state.current()
     root = Path(config.config_file_path).parent
     _english_paths.clear()
+    global _english
+    _english = None
     if not (root / "data" / FOLDER).is_dir():
         log.info("data/%s/ is missing: this site has no English edition, and its pages do not link to one", FOLDER)
         return config
     try:
-        load_english(root, state.plan, require_current=False)
+        _english = load_english(root, state.plan, require_current=False)
     except PlanError as error:
         raise PluginError(error.report()) from None
     _english_paths.update(english_pages.page_paths(state.plan))
@@ -44,9 +49,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The English pages' own assets left out; the data files given the English (after site_exports)."""
     for file in list(files):
         if file.src_uri.startswith(ENGLISH_ASSETS):
             files.remove(file)
+    if _english is None:
+        return files
+    english, plan, site_url = _english, site_state.current().plan, config.site_url or ""
+
+    def plan_json(data: bytes) -> bytes:
+        return english_exports.plan_json(data.decode("utf-8"), plan, english, site_url).encode("utf-8")
+
+    def measures_csv(data: bytes) -> bytes:
+        return english_exports.measures_csv(data, plan, english, site_url)
+
+    for path, make in ((PLAN_JSON, plan_json), (MEASURES_CSV, measures_csv)):
+        found = files.get_file_from_path(path)
+        if found is None:
+            raise PluginError(f"{path} 不在本次构建中：mkdocs.yml 应当先列 site_exports.py，再列 site_language.py")
+        content = make(found.content_bytes)
+        files.remove(found)
+        files.append(File.generated(config, path, content=content))
     return files
 
 

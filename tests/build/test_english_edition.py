@@ -4,6 +4,9 @@ alternates in the sitemaps, and a build that stops when a sentence has no transl
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import posixpath
 from pathlib import Path
 
@@ -98,3 +101,19 @@ def test_a_sentence_without_translation_stops_both_builds_naming_file_and_line(
         assert "docs/interpretation/q6.md:4: 句子 q6-s2 没有英文译文" in output
         assert "data/en/interpretation.yaml:" in output and "译文 q6-s9 没有对应的原句" in output
     assert not (site / "index.html").exists()
+
+
+def test_the_data_files_carry_both_languages_marked_as_the_sites_translation(built_site: Path) -> None:
+    plan = json.loads((built_site / "data" / "plan.json").read_text(encoding="utf-8"))
+    m5 = next(node for node in plan["nodes"] if node["id"] == "M5")
+    assert m5["title"] == "加快重点行业工业元宇宙布局"
+    assert m5["en"]["title"] == "Accelerate the deployment of the industrial metaverse in key industries"
+    assert m5["en"]["url"] == "https://example.org/en/measures/m5/" and "unofficial" in m5["en"]["source"]["editorial"]
+    assert all(node["en"]["title"] for node in plan["nodes"])
+    translation = plan["translation"]
+    assert translation["authoritative"] == "zh-CN" and len(translation["sentences"]) == 31
+    assert translation["sentences"]["q6-s2"]["url"] == "https://example.org/en/interpretation/q6/#q6-s2"
+    rows = list(csv.DictReader(io.StringIO((built_site / "data" / "measures.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 14 and rows[4]["id"] == "M5"
+    assert rows[4]["title_en"].startswith("Accelerate") and rows[4]["task_title_en"].startswith("Foster")
+    assert rows[4]["site_summary_en"].startswith("Deploy") and rows[4]["url_en"].endswith("/en/measures/m5/")
