@@ -1,5 +1,5 @@
 """Accessibility of the built site: axe-core finds nothing, the focus is always visible, the page language is
-Chinese (zh-CN) and headings never skip a level.
+Chinese (zh-CN), English in the English edition, and headings never skip a level.
 
 axe-core is a test-only asset: tests/vendor/axe-core-4.14.1/axe.min.js (npm package axe-core 4.14.1,
 MPL-2.0, licence beside it), injected into the page under test. It is never shipped with the site.
@@ -25,6 +25,9 @@ AXE_PAGES = {
     "a task page": "tasks/t2/",
     "a measure page": "measures/m5/",
     "the overview": "overview/",
+    "an English Q&A page": "en/interpretation/q6/",
+    "an English measure page": "en/measures/m5/",
+    "the English glossary": "en/glossary/",
 }
 
 
@@ -133,9 +136,12 @@ def _outlines(site: Path) -> dict[str, _Outline]:
     return found
 
 
-def test_every_page_declares_simplified_chinese(built_site: Path) -> None:
-    wrong = {path: o.lang for path, o in _outlines(built_site).items() if o.lang not in ("zh-CN", "zh-Hans")}
-    assert not wrong, f"pages whose <html lang> is not zh-CN: {wrong}"
+def test_every_page_declares_simplified_chinese_or_english_under_en(built_site: Path) -> None:
+    def wanted(path: str) -> tuple[str, ...]:
+        return ("en",) if path.startswith("en/") else ("zh-CN", "zh-Hans")
+
+    wrong = {path: o.lang for path, o in _outlines(built_site).items() if o.lang not in wanted(path)}
+    assert not wrong, f"pages whose <html lang> is not zh-CN (en under en/): {wrong}"
 
 
 def test_headings_never_skip_a_level(built_site: Path) -> None:
