@@ -52,6 +52,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         english = load_english(root, plan)
     except PlanError as error:
         raise PluginError(error.report()) from None
+    changed = material.check()
+    if changed:  # the English search and markup lean on these too; see plansite/material.py
+        raise PluginError("hooks/plansite/material.py: Material changed:\n" + "\n".join(f"  - {c}" for c in changed))
     _edition.plan, _edition.english = plan, english
     _edition.offline = config.plugins["material/offline"].config.enabled
     _edition.chinese_url = config.site_url or ""
