@@ -9,6 +9,7 @@ import gzip
 import html
 import os
 import re
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = pages.navigation(plan, english)
     if not _edition.offline:  # the shim lets search run from file://; online it would only delay the page
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
+        _inline_icon(config)
     return config
+
+
+def _inline_icon(config: MkDocsConfig) -> None:
+    """As the Chinese pages have it (hooks/site_html.py): the one-icon SVG written into each page as a data: URL
+    instead of being fetched twice, as the header image and as the tab icon."""
+    for key in ("logo", "favicon"):
+        path = Path(config.docs_dir) / str(config.theme[key] or "")
+        if path.suffix == ".svg" and path.is_file():
+            svg = " ".join(path.read_text(encoding="utf-8").split())
+            config.theme[key] = "data:image/svg+xml," + urllib.parse.quote(svg, safe="/=:;,'")
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -131,7 +143,7 @@ def _chinese_link(page: Page) -> str:
 
 
 def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Every page opens with the notice that the English is the site's translation and the Chinese
+    """Under its title, every page says that the English is the site's translation and the Chinese
     authoritative, linked to the same place in Chinese; a page of sentences offers the side-by-side view."""
     toggle = ""
     if 'class="sentence"' in html_:
@@ -144,7 +156,7 @@ def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: File
         f'class="language-switch">{html.escape(E.NOTICE_LINK)}（中文）</a>'
     )
     notice = f'<div class="translation-notice" role="note" data-search-exclude><p>{E.NOTICE} {link}</p>{toggle}</div>'
-    return notice + html_
+    return alternates.after_title(html_, notice)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -74,8 +74,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A link to the same place in English, first on every page (the theme's language menu links only to
-    fixed addresses)."""
+    """A link to the same place in English under the title of every page (the theme's language menu links only
+    to fixed addresses)."""
     if not _english_paths:
         return html
     counterpart = page.file.src_uri in _english_paths
@@ -85,7 +85,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         f'<p class="language-switch" data-search-exclude><a href="{attr(link)}" hreflang="en" lang="en" '
         f'rel="alternate">{labels.ENGLISH_EDITION}</a></p>'
     )
-    return switch + html
+    return alternates.after_title(html, switch)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

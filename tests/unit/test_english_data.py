@@ -9,7 +9,7 @@ import pytest
 
 from plansite import PlanError, Problem, load_plan
 from plansite.english import load_english
-from plansite.english.alternates import other_edition, relative_url, with_alternates
+from plansite.english.alternates import after_title, other_edition, relative_url, with_alternates
 from plansite.english.pages import GLOSSARY, english_pages, page_paths
 from plansite.urls import public_url
 from support.project import ROOT, edit
@@ -179,3 +179,8 @@ def test_the_chinese_build_lets_a_stale_rendering_through_and_the_english_build_
     assert load_english(project_copy, plan, require_current=False).summary("M5").startswith("Deploy the industrial")
     with pytest.raises(PlanError):
         load_english(project_copy, plan)
+
+
+def test_the_language_link_goes_right_under_the_title() -> None:
+    assert after_title('<h1 id="x">T</h1><p>a</p>', "<p>L</p>") == '<h1 id="x">T</h1><p>L</p><p>a</p>'
+    assert after_title("<p>a</p>", "<p>L</p>") == "<p>L</p><p>a</p>"

@@ -65,3 +65,10 @@ def with_alternates(sitemap: str, pairs: Mapping[str, str]) -> str:
 def home(offline: bool) -> str:
     """The home page's URL within an edition."""
     return "index.html" if offline else ""
+
+
+def after_title(content: str, insert: str) -> str:
+    """A page's HTML with `insert` right after its <h1>: placed before it, the theme's search would index the
+    page's opening words as a section of their own."""
+    end = content.find("</h1>")
+    return content[: end + len("</h1>")] + insert + content[end + len("</h1>") :] if end >= 0 else insert + content
