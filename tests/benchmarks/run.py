@@ -202,7 +202,19 @@ class Bench:
     def page_weight(self, site: Path) -> None:
         from page_weight import first_loads
 
-        for load in first_loads(str(site), ["measures/m5/", ""]):
+        english = subprocess.run(  # the English edition beside the Chinese one, as ./dev build makes it
+            [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.en.yml", "-d", str(site / "en")],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        )
+        paths = ["measures/m5/", ""] + (["en/measures/m5/", "en/"] if english.returncode == 0 else [])
+        if english.returncode != 0:
+            self.add(
+                Figure("first load of the English edition", None, "KB", "≤ 120 KB", False, note=english.stderr[-300:])
+            )
+        for load in first_loads(str(site), paths):
             name = f"/{load.path}" if load.path else "/ (home)"
             detail = {"responses": load.responses, "foreign": load.foreign}
             searched = "search index fetched" if load.search_index_loaded else "search index NOT fetched"
