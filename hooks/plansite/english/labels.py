@@ -56,7 +56,7 @@ IN_CHINESE = "In Chinese"  # the heading of a node's original title and the site
 
 TRAIL = "Location"
 SUMMARY = "Summary"
-SUMMARY_BADGE = "This site's summary, not the original; translated by this site"
+SUMMARY_MARK = "Site's summary, translated"  # before every summary, wherever it is shown: the site's words
 FROM_INTERPRETATION = "In the interpretation"
 ONLY_LISTED = "The interpretation does not discuss this {kind} specifically; it only names it in {sections}."
 NEVER_NAMED = (

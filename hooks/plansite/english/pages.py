@@ -73,7 +73,7 @@ def _badge(text: str) -> str:
 def _summary(english: English, node: Node) -> str:
     """A node's summary wherever it is shown, with its mark: the site wrote it, and translated it."""
     text = english.summary(node.id)
-    return f"{_badge(E.SUMMARY)} {md_text(text)}" if text else ""
+    return f"{_badge(E.SUMMARY_MARK)} {md_text(text)}" if text else ""
 
 
 # --- sentences ----------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def sentence_html(english: English, sentence_id: str) -> str:
     rendering = english.sentences[sentence_id]
     label = attr(E.SENTENCE_ANCHOR.format(id=sentence_id))
     return (
-        f'<span class="sentence" id="{sentence_id}">{md_text(rendering.en)}'
+        f'<span class="sentence" id="{sentence_id}"><span class="sentence-text">{md_text(rendering.en)}</span>'
         f'<a class="sentence-anchor" href="#{sentence_id}" aria-label="{label}" title="{label}"></a>'
         f'<span class="sentence-original" role="note" aria-label="{attr(E.ORIGINAL)}" data-search-exclude>'
         f'<span lang="zh-CN">{md_text(rendering.zh)}</span></span></span>'
