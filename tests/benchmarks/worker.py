@@ -54,7 +54,13 @@ BREAKDOWN = {
     "templates (Jinja, incl. navigation)": ("mkdocs/commands/build.py", "_build_page"),
     "config, theme and plugin loading": ("mkdocs/config/base.py", "load_config"),
 }
-HOOK_FILES = ("hooks/site_plan.py", "hooks/site_exports.py", "hooks/site_search.py", "hooks/site_html.py")  # mkdocs.yml
+HOOK_FILES = (  # mkdocs.yml
+    "hooks/site_plan.py",
+    "hooks/site_exports.py",
+    "hooks/site_search.py",
+    "hooks/site_html.py",
+    "hooks/site_language.py",
+)
 
 
 def profile(project: Path, site: Path) -> dict:
