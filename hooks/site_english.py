@@ -10,6 +10,7 @@ import html
 import os
 import re
 import urllib.parse
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
+import site_exports
 from plansite import PlanError, load_plan, material
 from plansite.english import English, alternates, load_english, pages
 from plansite.english import labels as E
@@ -115,6 +117,26 @@ def _search_worker(files: Files, config: MkDocsConfig) -> None:
     content = code.replace(PLACEHOLDER, script_json({"query": query})) + "\n" + theme
     files.remove(source)
     files.append(File.generated(config, SEARCH_WORKER, content=content))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The home page's line about the offline copy: the Chinese build serves the zip, one folder up."""
+    if pages.DOWNLOAD_MARKER in markdown:
+        markdown = markdown.replace(pages.DOWNLOAD_MARKER, _download_note(Path(config.config_file_path).parent))
+    return markdown
+
+
+def _download_note(root: Path) -> str:
+    if _edition.offline:
+        return E.OFFLINE_COPY
+    bundle = root / site_exports.BUNDLE
+    if not bundle.is_file():
+        return E.DOWNLOAD_MISSING
+    with zipfile.ZipFile(bundle) as archive:
+        year, month, day = archive.infolist()[0].date_time[:3]
+    size = f"{bundle.stat().st_size / 1024:.0f} KB"
+    link = "../" + site_exports.DOWNLOAD_URI  # from /en/ to the file the Chinese edition serves
+    return E.DOWNLOAD.format(link=attr(link), size=size, date=f"{year:04d}-{month:02d}-{day:02d}")
 
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: object) -> Any:

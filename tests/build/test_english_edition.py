@@ -117,3 +117,14 @@ def test_the_data_files_carry_both_languages_marked_as_the_sites_translation(bui
     assert len(rows) == 14 and rows[4]["id"] == "M5"
     assert rows[4]["title_en"].startswith("Accelerate") and rows[4]["task_title_en"].startswith("Foster")
     assert rows[4]["site_summary_en"].startswith("Deploy") and rows[4]["url_en"].endswith("/en/measures/m5/")
+
+
+def test_the_english_home_page_offers_the_offline_copy_the_chinese_edition_serves(built_site: Path) -> None:
+    home = parse(built_site / "en" / "index.html")
+    link = next((a for a in home.select("a") if text(a) == "Download the offline copy"), None)
+    if link is None:  # no dist/ zip in this checkout: the page says how to make one
+        assert "./dev bundle" in text(home)
+        return
+    target = posixpath.normpath(posixpath.join("/en/", attribute(link, "href")))
+    assert target == "/downloads/metaverse-action-plan-offline.zip"
+    assert (built_site / target.lstrip("/")).is_file()

@@ -106,6 +106,13 @@ HOME_INTRO = (
     "as pages that can be linked and cited."
 )
 HOME_START = "Where to start"
+OFFLINE_HEADING = "Offline copy"
+DOWNLOAD = (
+    '<a href="{link}">Download the offline copy</a> (ZIP, {size}, made {date}), both languages: unzip it anywhere '
+    "and open index.html to read and search with no network."
+)
+DOWNLOAD_MISSING = "The offline copy has not been made yet: run ./dev bundle, then build again."
+OFFLINE_COPY = "You are reading the offline copy. It needs no network; search works too."
 HOME_LINKS = {
     "interpretation": "the interpretation, every sentence with its own link and its Chinese original",
     "overview": "how the goals, tasks, measures, projects and safeguards fit together",

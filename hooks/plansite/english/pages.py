@@ -41,6 +41,7 @@ from . import labels as E
 from .translation import English
 
 GLOSSARY = "glossary/index.md"  # the one page the Chinese edition does not have
+DOWNLOAD_MARKER = "<!-- plan:download -->"  # on the home page: filled in by the build (the offline copy's link)
 INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
 EXCLUDE = "{ data-search-exclude }"  # a heading whose section stays out of the search index
 
@@ -493,6 +494,7 @@ def home_page(plan: Plan, english: English) -> str:
         md_text(intro),
         md_link(counts, relative(here, OVERVIEW)),
         f"## {E.HOME_START}\n\n" + "\n".join(start),
+        f"## {E.OFFLINE_HEADING}\n\n{DOWNLOAD_MARKER}",
     ]
     return "\n\n".join(parts) + "\n"
 
