@@ -19,19 +19,22 @@ from mkdocs.structure.pages import Page
 import site_state
 from plansite import exports, labels, pages, preview_image
 from plansite.markup import relative
-from plansite.urls import HOME, public_url
+from plansite.urls import DOWNLOADS, HOME, public_url
 
 DOWNLOAD_MARKER = "<!-- plan:download -->"
 BUNDLE = Path("dist/metaverse-action-plan-offline.zip")  # made by ./dev bundle, relative to mkdocs.yml
-DOWNLOAD_URI = f"downloads/{BUNDLE.name}"  # where the online site serves it
+DOWNLOAD_URI = f"{DOWNLOADS}/{BUNDLE.name}"  # where the online site serves it
 PREVIEW_CACHE = Path(".cache/previews")  # link-preview PNGs by the hash of what they show, relative to mkdocs.yml
+OFFLINE_BUNDLE = "OFFLINE_BUNDLE"  # set: the offline zip to offer, instead of BUNDLE
 PREVIEW_FONT_DIR = "PREVIEW_FONT_DIR"  # set: look for the CJK font only in this folder (tests point it at nothing)
 log = logging.getLogger("mkdocs.hooks.site_exports")
 
 
+@site_state.unless_failed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = site_state.current()
-    bundle = Path(config.config_file_path).parent / BUNDLE
+    # ./dev build names the zip it has just built beside this build, to be published with it.
+    bundle = Path(os.environ.get(OFFLINE_BUNDLE) or Path(config.config_file_path).parent / BUNDLE)
     state.bundle = bundle if bundle.is_file() and not state.offline else None
     state.fonts = None if state.offline else _preview_fonts()  # a link preview is made from the online page only
     state.previews = preview_image.previews(state.plan, config.site_name) if state.fonts else {}
@@ -48,6 +51,7 @@ def _preview_fonts() -> preview_image.Fonts | None:
     return fonts
 
 
+@site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = site_state.current()
     if state.bundle:
@@ -93,7 +97,7 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
     here = page.file.src_uri
     node = state.nodes_by_page.get(here)
     if node is not None:
-        title, description, kind = pages.heading(node), node.summary, "article"
+        title, description, kind = pages.heading(node), pages.description(node), "article"
     elif page.is_homepage:
         title, description, kind = config.site_name, config.site_description or "", "website"
     else:

@@ -22,6 +22,7 @@ _PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 _EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"(?![^>]*\srel=)')
 
 
+@site_state.unless_failed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     changed = material.check()
     if changed:  # the site's search and markup lean on these; see plansite/material.py

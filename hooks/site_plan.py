@@ -4,8 +4,10 @@ short links, and mark up the interpretation's sentences. What a page says is dec
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,8 +20,12 @@ from mkdocs.structure.pages import Page
 
 import site_state
 from plansite import PlanError, labels, load_plan, pages, share
+from plansite.fulltext import source_line
 from plansite.interpretation import INDEX_PAGE, render_sentences
+from plansite.mentions import mention_previews, preview_id
 from plansite.model import Plan, Section
+from plansite.problem_page import problem_page
+from plansite.quoting import quote_control
 from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
@@ -27,8 +33,16 @@ MARKERS: dict[str, Callable[[Plan, str], str]] = {
     "<!-- plan:questions -->": pages.questions_list,
     "<!-- plan:structure -->": pages.structure_summary,
     "<!-- plan:data -->": share.data_downloads,
+    "<!-- plan:source-line -->": lambda plan, here: source_line(),
 }
 PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs
+log = logging.getLogger("mkdocs.hooks.site_plan")
+_serving = False  # under `mkdocs serve`, problems in the data are shown in the browser, not raised
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,6 +51,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         plan = _checked_plan(root, docs)
     except PlanError as error:
+        if _serving:  # every address answers with the problems until they are fixed (on_post_build)
+            log.error(error.report())
+            site_state.fail(error.report())
+            config.nav = []
+            return config
         # Raised before anything is written: a failed check never leaves a half-built site.
         raise PluginError(error.report()) from None
     config.nav = pages.navigation(plan)
@@ -59,8 +78,10 @@ def _checked_plan(root: Path, docs: str) -> Plan:
     all, the checking code included). A plan with problems is never kept, so its errors show every time."""
     digest = hashlib.sha256(f"{sys.version}\n{docs}".encode())
     for folder in (*PLAN_INPUTS, f"{docs}/interpretation"):
-        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(f"{path.relative_to(root).as_posix()}\n".encode() + path.read_bytes())
+        for path in sorted(p for p in (root / folder).rglob("*") if "__pycache__" not in p.parts):
+            digest.update(f"{path.relative_to(root).as_posix()}\n".encode() + _fingerprint(path))
+    # The names at the top of docs/ are addresses no node id may take.
+    digest.update("\n".join(sorted(entry.name for entry in (root / docs).iterdir())).encode())
     cached = root / ".cache" / "plan" / f"{digest.hexdigest()}.pickle"
     if cached.is_file():
         try:
@@ -78,18 +99,34 @@ def _checked_plan(root: Path, docs: str) -> Plan:
     return plan
 
 
+def _fingerprint(path: Path) -> bytes:
+    """What the loader can see of one entry: a file's bytes, and what any other entry is (a folder, a link and
+    where it points), since the loader reports those too: a cold and a warm build must agree on them."""
+    kind = f"link:{os.readlink(path)}\n".encode() if path.is_symlink() else b""
+    if path.is_file():
+        return kind + b"file\n" + path.read_bytes()
+    if path.is_dir() and kind:  # a linked folder (data/sources → elsewhere): rglob does not go into it
+        inside = sorted(p for p in path.rglob("*") if not (p.is_symlink() and p.is_dir()))
+        return kind + b"".join(p.relative_to(path).as_posix().encode() + b"\n" + _fingerprint(p) for p in inside)
+    return kind + (b"folder" if path.is_dir() else b"other")
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if site_state.failure() is not None:
+        return Files([])  # no page: the problems are the whole site
     state = site_state.current()
     for path, content in state.generated.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} 与自动生成的页面同名：删除它，内容由 data/ 生成")
         files.append(File.generated(config, path, content=content))
-    _add_short_links(state.plan, files, config)
+    if not state.offline:  # typed or pasted addresses reach the published site; the copy on disk is clicked
+        _add_short_links(state.plan, files, config)
     return files
 
 
 def _add_short_links(plan: Plan, files: Files, config: MkDocsConfig) -> None:
-    """/m5/ → /measures/m5/ for every node id: static pages that redirect, online and from disk alike."""
+    """/m5/ → /measures/m5/ for every node id: static pages that redirect (the published site only: in the
+    offline copy their 51 files would cost 18 KB of its 400 KB, for addresses no one types into a file:// URL)."""
     for node in plan.nodes.values():
         short = f"{node.id.lower()}/index.html"
         if files.get_file_from_path(short) is not None or files.get_file_from_path(f"{node.id.lower()}.md"):
@@ -127,9 +164,29 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = render_sentences(
             markdown, here, state.name_links, labels.SENTENCE_ANCHOR, labels.SENTENCE_COPY, canonical
         )
+        markdown += _reading_aids(state, markdown)
     if section is not None:
+        markdown = _under_title(markdown, source_line())
         markdown += "\n\n" + pages.section_topics(state.plan, section, here) + "\n"
     return markdown
+
+
+def _under_title(markdown: str, line: str) -> str:
+    """`line` as its own paragraph right after the page's `# ` title."""
+    lines = markdown.split("\n")
+    title = next((i for i, text in enumerate(lines) if text.startswith("# ")), None)
+    if title is None:
+        return f"{line}\n\n{markdown}"
+    return "\n".join([*lines[: title + 1], "", line, *lines[title + 1 :]])
+
+
+def _reading_aids(state: site_state.BuildState, markdown: str) -> str:
+    """What a page of the interpretation's sentences adds for quoting and reading: the control that quotes a
+    selection, and the previews of the items its sentences link to (only those the page really links)."""
+    named = set(re.findall(r'aria-describedby="([^"]+)"', markdown))
+    linked = [n for n in state.plan.nodes.values() if preview_id(n) in named]
+    previews = mention_previews(state.plan, linked)
+    return "\n\n" + quote_control(state.plan) + ("\n\n" + previews if previews else "") + "\n"
 
 
 def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:
@@ -139,3 +196,13 @@ def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:
         return public_url(f"{plan.interpretation.sentences[sentence_id].page}#{sentence_id}", site_url)
 
     return canonical
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """While the data has problems (under `mkdocs serve` only), the home page and the page for every other
+    address list them."""
+    report = site_state.failure()
+    if report is not None:
+        page = problem_page(report)
+        for name in ("index.html", "404.html"):  # `mkdocs serve` answers an unknown address with 404.html
+            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")

@@ -22,6 +22,7 @@ PLACEHOLDER = "/* plan:search */ null"  # in both scripts, where the build write
 SEARCH_ENGINE = "PLAN_SEARCH"  # "theme": leave the theme's lunr search in place, to measure it beside the site's
 
 
+@site_state.unless_failed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = site_state.current()
     state.theme_search = os.environ.get(SEARCH_ENGINE) == "theme"
@@ -30,6 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = site_state.current()
     if state.theme_search:
@@ -72,6 +74,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return _point_at_engine(output, page.file.src_uri)
 
 
+@site_state.unless_failed
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) search the same way."""
     return _point_at_engine(output_content, template_name) if template_name.endswith(".html") else output_content

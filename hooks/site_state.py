@@ -6,8 +6,11 @@ starts a build's state, the modules after it add their part, and every later eve
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from plansite.interpretation import NameLink
 from plansite.model import Node, Plan, Section
@@ -28,16 +31,45 @@ class BuildState:
     fonts: Fonts | None = None  # site_exports: the CJK font the link previews are drawn with
     previews: dict[str, Preview] = field(default_factory=dict)  # site_exports: docs path → its preview
     theme_search: bool = False  # site_search: leave the theme's own search in place (comparison only)
+    reference_files: dict[str, bytes] = field(default_factory=dict)  # site_citing: path → RIS or BibTeX
 
 
 _current: BuildState | None = None
+_failure: str | None = None  # under `mkdocs serve`: the problems that keep the data from being built
 
 
 def begin(state: BuildState) -> BuildState:
     """Make `state` the current build's."""
-    global _current
-    _current = state
+    global _current, _failure
+    _current, _failure = state, None
     return state
+
+
+def fail(report: str) -> None:
+    """Under `mkdocs serve`, the data has problems: this build only shows them (site_plan.py), and every
+    event marked `unless_failed` leaves its input as it is."""
+    global _current, _failure
+    _current, _failure = None, report
+
+
+def failure() -> str | None:
+    """The problems this build shows instead of the site, if it is such a build."""
+    return _failure
+
+
+Value = TypeVar("Value")
+Rest = ParamSpec("Rest")
+
+
+def unless_failed(event: Callable[Concatenate[Value, Rest], Value]) -> Callable[Concatenate[Value, Rest], Value]:
+    """A hook event that hands back what it was given while the build only shows the data's problems. Only
+    the events that run in such a build need it: it has no pages, so no page event runs."""
+
+    @functools.wraps(event)
+    def guarded(value: Value, /, *args: Rest.args, **kwargs: Rest.kwargs) -> Value:
+        return value if _failure is not None else event(value, *args, **kwargs)
+
+    return guarded
 
 
 def current() -> BuildState:

@@ -11,7 +11,8 @@ import difflib
 from collections.abc import Callable, Iterator
 
 from .ids import sentence_section
-from .model import Edge, FactQuote, Goal, Measure, Plan, Relation, Section, SentenceQuote, Source
+from .interpretation import section_page
+from .model import Edge, FactQuote, Goal, HeadingQuote, Measure, Plan, Relation, SentenceQuote, Source
 from .problems import Location, Problem
 from .text import comparable
 
@@ -24,9 +25,10 @@ def check_plan(plan: Plan) -> list[Problem]:
 
 
 def every_item_has_a_source(plan: Plan) -> Iterator[Problem]:
-    """Every node but a Q&A section (which is the source itself) names at least one source."""
+    """Every node names at least one source. (That its summary names what it rests on, `summary_source`, the
+    schema requires.)"""
     for node in plan.nodes.values():
-        if not node.sources and not isinstance(node, Section):
+        if not node.sources:
             yield Problem(
                 node.origin, f"{node.id} 没有注明出处（source）", "加上 source：原文句子、公开报道或 editorial"
             )
@@ -36,7 +38,7 @@ def quotations_are_in_their_sources(plan: Plan) -> Iterator[Problem]:
     """A quotation is word for word in the sentence or the facts section it names, and that exists."""
     for node in plan.nodes.values():
         indicators = node.indicators if isinstance(node, Goal) else ()
-        for source in (*node.sources, *indicators):
+        for source in (*node.sources, *node.summary_sources, *indicators):
             yield from _source_problems(plan, source, node.origin, node.id)
     for edge in plan.edges:
         for source in edge.sources:
@@ -65,16 +67,25 @@ def each_measure_is_in_one_task(plan: Plan) -> Iterator[Problem]:
 
 
 def discussions_quote_their_section(plan: Plan) -> Iterator[Problem]:
-    """What a Q&A section discusses is shown by a sentence of that section."""
+    """What a Q&A section discusses is shown by a sentence of that section; where linking that sentence to the
+    item is the site's reading, an `editorial` source beside it says why."""
     for edge in plan.edges:
         if edge.relation != Relation.DISCUSSES:
             continue
+        if not any(isinstance(source, SentenceQuote) for source in edge.sources):
+            yield Problem(
+                edge.origin,
+                f"{edge.relation} 关系的出处必须有该问答里的句子",
+                "写成 `sentence: q4-s1` 加 `quote:`；若把句子对应到条目是本站的解读，另加一条 `editorial: 理由`",
+            )
         for source in edge.sources:
-            if not isinstance(source, SentenceQuote):
+            if isinstance(source, (FactQuote, HeadingQuote)):
                 yield Problem(
-                    edge.origin, f"{edge.relation} 关系的出处必须是该问答里的句子", "写成 `sentence: q4-s1` 加 `quote:`"
+                    edge.origin,
+                    f"{edge.relation} 关系的出处只能是该问答里的句子（或 editorial）",
+                    "写成 `sentence: q4-s1` 加 `quote:`",
                 )
-            elif sentence_section(source.sentence) not in edge.subjects:
+            elif isinstance(source, SentenceQuote) and sentence_section(source.sentence) not in edge.subjects:
                 sections = "、".join(edge.subjects)
                 pages = "、".join(section.lower() for section in edge.subjects)
                 yield Problem(
@@ -115,6 +126,16 @@ def _source_problems(plan: Plan, source: Source, owner_origin: Location, owner: 
                 where,
                 f"{owner}：引文“{source.quote}”不在句子 {source.sentence} 中",
                 f"逐字摘自该句（docs/{sentence.page} 第 {sentence.line} 行）：{_excerpt(sentence.text)}",
+            )
+    elif isinstance(source, HeadingQuote):
+        page = plan.interpretation.pages.get(section_page(source.heading))
+        if page is None:
+            yield Problem(where, f"{owner}：问答 {source.heading} 不存在", "写问答页的编号，例如 q6")
+        elif comparable(source.quote) not in comparable(page.title):
+            yield Problem(
+                where,
+                f"{owner}：引文“{source.quote}”不在问答 {source.heading} 的标题中",
+                f"逐字摘自该问答的标题（docs/{page.path} 第 1 行）：{page.title}",
             )
     elif isinstance(source, FactQuote):
         facts = plan.facts

@@ -9,15 +9,31 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .model import NODE_TYPES, Edge, Editorial, FactQuote, Goal, Issuer, Measure, Node, Plan, Relation, Section, Source
+from .model import (
+    NODE_TYPES,
+    Edge,
+    Editorial,
+    FactQuote,
+    Goal,
+    HeadingQuote,
+    Issuer,
+    Measure,
+    Node,
+    Plan,
+    Relation,
+    Section,
+    Source,
+)
 from .pages import heading
 from .urls import HOME, MEASURES_CSV, PLAN_JSON, PLAN_SCHEMA, page_of, public_url
 
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")  # the documented format of plan.json
-MEASURE_COLUMNS = ("id", "task_id", "task_title", "title", "summary", "url")
+# `site_summary`: the site's own summary of the measure, not the Plan's words (its pages say so too).
+MEASURE_COLUMNS = ("id", "task_id", "task_title", "title", "site_summary", "url")
 _KIND_ORDER = {node_type.kind: index for index, node_type in enumerate(NODE_TYPES)}
 _RELATION_ORDER = {relation: index for index, relation in enumerate(Relation)}
 
@@ -67,7 +83,10 @@ def _node(plan: Plan, node: Node, site_url: str) -> dict[str, Any]:
         "title": node.title,
         "heading": page_heading(plan, node),
         "aliases": list(node.aliases),
-        "summary": node.summary,
+        "site_summary": {
+            "text": node.summary,
+            "sources": [_source(plan, s, site_url) for s in node.summary_sources],
+        },
         "url": _url(node, site_url),
         "sources": [_source(plan, s, site_url) for s in node.sources],
     }
@@ -94,13 +113,12 @@ def _edge(plan: Plan, edge: Edge, site_url: str) -> dict[str, Any]:
     }
     if edge.role:
         data["role"] = edge.role
-    if edge.note:
-        data["note"] = edge.note
+    data["editorial"] = edge.editorial
     return data
 
 
 def _source(plan: Plan, source: Source, site_url: str) -> dict[str, str]:
-    """The three forms a source takes in data/, and for a sentence also its public address."""
+    """The forms a source takes in data/, and for a sentence or a question heading also its public address."""
     if isinstance(source, Editorial):
         return {"editorial": source.note}
     if isinstance(source, FactQuote):
@@ -108,6 +126,9 @@ def _source(plan: Plan, source: Source, site_url: str) -> dict[str, str]:
         if source.report:
             data["report"] = source.report
         return data
+    if isinstance(source, HeadingQuote):
+        section = next(s for s in plan.of(Section) if s.id.lower() == source.heading)
+        return {"heading": source.heading, "quote": source.quote, "url": _url(section, site_url)}
     sentence = plan.interpretation.sentences[source.sentence]
     url = public_url(f"{sentence.page}#{sentence.id}", site_url)
     return {"sentence": source.sentence, "quote": source.quote, "url": url}
@@ -139,7 +160,7 @@ def measures_csv(plan: Plan, site_url: str) -> bytes:
     """One row per measure, in the Plan's numbering. UTF-8 with a byte-order mark, so that spreadsheet
     programs read the Chinese correctly; CRLF line ends as RFC 4180 has them."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = _SpreadsheetSafeWriter(csv.writer(out, lineterminator="\r\n"))
     writer.writerow(MEASURE_COLUMNS)
     for measure in sorted(plan.of(Measure), key=lambda m: (m.number or 0, m.id)):
         task = plan.parent(measure)
@@ -154,3 +175,25 @@ def measures_csv(plan: Plan, site_url: str) -> bytes:
             )
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# What a spreadsheet program may take for the start of a formula (OWASP, "CSV Injection"), with the
+# full-width forms a Chinese input method types, which some programs read the same way.
+_FORMULA_START = tuple("=+-@\t\r＝＋－＠")
+
+
+class _SpreadsheetSafeWriter:
+    """A CSV writer whose every cell goes through `spreadsheet_safe`."""
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+
+    def writerow(self, row: Iterable[object]) -> None:
+        # Only text can start a formula; numbers and empty cells are written as the csv module writes them.
+        self.writer.writerow([spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row])
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell that Excel, LibreOffice or Numbers show as text, never run as a formula: one that starts like
+    a formula gets a leading apostrophe, as OWASP recommends (the apostrophe shows in the cell)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

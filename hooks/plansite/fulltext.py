@@ -26,6 +26,7 @@ def full_text_page(plan: Plan) -> str:
     index = md_link(L.FULL_TEXT_INDEX, relative(FULL_TEXT, INDEX_PAGE))
     parts = [
         f"# {md_text(title)}",
+        source_line(),
         L.FULL_TEXT_NOTE.format(sections=sections, index=index) + "\n{: .full-text-note }",
     ]
     if preamble:
@@ -38,6 +39,11 @@ def full_text_page(plan: Plan) -> str:
         parts.append(md_link(L.FULL_TEXT_OWN_PAGE, relative(FULL_TEXT, page_of(section))) + "\n{: .full-text-own }")
         parts += _paragraphs(page.sentences)
     return head + "\n" + "\n\n".join(parts) + "\n"
+
+
+def source_line() -> str:
+    """Where the interpretation was published: under its title on the full text and on each Q&A page."""
+    return f'<p class="source-line">{L.SOURCE_LINE}</p>'
 
 
 def _paragraphs(sentences: tuple[Sentence, ...]) -> list[str]:

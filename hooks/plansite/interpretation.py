@@ -13,12 +13,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import textrules
 from .ids import PREAMBLE, is_sentence_id, sentence_number, sentence_part, sentence_section
 from .markup import md_link, md_text, relative
 from .problems import Location, Problem
 
 # A line that carries a sentence, its id in any form: a malformed id is reported, not taken for text.
 SENTENCE_LINE = re.compile(r"^\{#(?P<id>[a-z0-9]+-s[0-9]+)\}[ ]?(?P<text>.*)$")
+# Something meant as a sentence id that is not written as one: `{#Q3-s9}`, `{#q3-s9 }`, ` {#q3-s9}`.
+_ID_LIKE = re.compile(r"^[\s\u200b-\u200f\u2060\ufeff]*\{\s*#")
+TITLE_LINE = re.compile(r"^# +\S")
 INDEX_PAGE = "interpretation/index.md"
 
 
@@ -74,7 +78,12 @@ def read_interpretation(docs_dir: Path, section_ids: Iterable[str]) -> tuple[Int
             )
             continue
         expected = PREAMBLE if path == INDEX_PAGE else Path(path).stem
-        page = _read_page(file.read_text(encoding="utf-8"), path, shown, expected, problems)
+        raw, unreadable = textrules.read_limited(file, shown)
+        text, undecodable = textrules.decode(raw, shown) if unreadable is None else ("", unreadable)
+        if undecodable:
+            problems.append(undecodable)
+            continue
+        page = _read_page(text, path, shown, expected, problems, only_sentences=path != INDEX_PAGE)
         pages[path] = page
         for sentence in page.sentences:
             if sentence.id in sentences:
@@ -91,14 +100,23 @@ def read_interpretation(docs_dir: Path, section_ids: Iterable[str]) -> tuple[Int
     return Interpretation(pages, sentences), problems
 
 
-def _read_page(text: str, path: str, shown: str, expected: str, problems: list[Problem]) -> Page:
+def _read_page(
+    text: str, path: str, shown: str, expected: str, problems: list[Problem], *, only_sentences: bool
+) -> Page:
+    """The page's title and sentences. Every line that looks like a sentence id but is not written as one is
+    a problem at its line, and on a Q&A page (`only_sentences`) so is every line that is neither the title
+    nor a sentence: published as it is, it would show `{#…}` to readers or leave a sentence without a link."""
     title = ""
     found: list[Sentence] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not title and line.startswith("# "):
-            title = line[2:].strip()
+        if not title and TITLE_LINE.match(line):
+            title = line[1:].strip()
+            continue
         match = SENTENCE_LINE.match(line)
         if not match:
+            problem = _not_a_sentence(line, Location(shown, number, 1), expected, only_sentences)
+            if problem:
+                problems.append(problem)
             continue
         sentence_id, words = match["id"], match["text"]
         if not is_sentence_id(sentence_id) or sentence_part(sentence_id) != expected:
@@ -113,8 +131,29 @@ def _read_page(text: str, path: str, shown: str, expected: str, problems: list[P
         if not words.strip():
             problems.append(Problem(Location(shown, number), f"句子 {sentence_id} 没有文字", "在编号后写出这句原文"))
             continue
+        problems.extend(textrules.text_problems(words, Location(shown, number, len(line) - len(words) + 1)))
         found.append(Sentence(sentence_id, words, path, number))
+    if not title:
+        problems.append(
+            Problem(Location(shown, 1), "这一页没有标题", "第一行写标题：# 加一个空格再写标题，例如 # 一、…是什么？")
+        )
     return Page(path, title, tuple(found))
+
+
+def _not_a_sentence(line: str, where: Location, expected: str, only_sentences: bool) -> Problem | None:
+    """What is wrong with a line that is not a sentence line, if anything."""
+    example = f"{{#{expected}-s1}} 句子原文"
+    if _ID_LIKE.match(line):
+        return Problem(
+            where,
+            f"句子编号的写法不对：{line.strip()[:30]}",
+            f"行首写 {{#编号}}，编号用小写字母、不加空格，后面空一格再写句子，例如 {example}",
+        )
+    if not only_sentences or not line.strip():
+        return None
+    if line.lstrip("\ufeff\u200b ").startswith("#"):
+        return Problem(where, "这一行像标题，但写法不对", "标题只有第一行一个：# 加一个空格再写标题")
+    return Problem(where, "这一行没有句子编号", f"每句一行，以编号开头：{example}；或删去这一行")
 
 
 @dataclass(frozen=True)
@@ -125,6 +164,7 @@ class NameLink:
     words: str
     target: str
     title: str
+    describedby: str = ""  # the id of the element on the page that previews the item (hooks/plansite/mentions.py)
 
 
 def render_sentences(
@@ -191,6 +231,8 @@ def _linked(text: str, links: Iterable[NameLink], page_path: str) -> str:
     for start, end, link in spans:
         pieces.append(md_text(text[cursor:start]))
         pieces.append(md_link(link.words, relative(page_path, link.target), link.title))
+        if link.describedby:  # attr_list: the attribute goes on the link just written
+            pieces.append(f'{{: aria-describedby="{html.escape(link.describedby, quote=True)}" }}')
         cursor = end
     pieces.append(md_text(text[cursor:]))
     return "".join(pieces)

@@ -49,14 +49,21 @@ TERM = {"near": "近期（到2025年）", "long": "远景"}
 
 TRAIL = "位置"
 SUMMARY = "概述"
+# Every summary is the site's own words: this mark goes before it wherever it is shown, as visible text.
+SUMMARY_MARK = "本站概述"
 SUMMARY_BADGE = "本站概述，非原文"
+SUMMARY_BASIS = "概述依据："
+# The page description and link-preview text (og:description) of an item: the summary, said to be the site's.
+SUMMARY_DESCRIPTION = "本站概述（非原文）：{summary}"
 FROM_INTERPRETATION = "《解读》原文"
 EDITORIAL = "本站解读"
+EDITORIAL_RELATION = "本站解读：{notes}"  # how a relation that is the site's reading is marked in a list
 ONLY_LISTED = "《解读》没有专门论述这一{kind}，只在{sections}列出了它的名称。"
 NEVER_NAMED = "《解读》没有提到这一{kind}；这里的名称和归属来自《行动计划》的公开报道。"
 RELATED = "相关条目"
+RELATED_OF = "{name}的相关条目"  # its label in the contents of a page with several items (unique for screen readers)
 DISCUSSED_IN = "论及本条的问答"
-ROLE = {Role.LISTS: "列出名称", Role.EXPLAINS: "论述"}
+ROLE = {Role.LISTS: "只列出名称", Role.EXPLAINS: "论述"}
 SOURCES = "出处"
 CITE = "引用本页"
 ACCESS_DATE = "引用日期"  # left for the reader in the citation shown on a page; the 引用 button fills it in
@@ -69,7 +76,15 @@ SUPPORTS = "支撑的任务"
 JOINTLY = "《解读》说这{count}项工程共同为{targets}的实践落地提供支撑，没有把某一项工程对应到某一项任务。"
 MENTIONS = "涉及的技术"
 MENTIONED_BY = "提到它的条目"
-INDICATORS = "衡量标准"
+# The interpretation calls the near-term list 具体衡量标准 (q2-s3) and the long-term one 发展目标 (q2-s4).
+INDICATORS = {"near": "衡量标准", "long": "发展目标"}
+REPORTED_WORDING = "公开报道中的原文字句"
+REPORTED_WORDING_NOTE = (
+    "据公开报道，《行动计划》原文这一部分还有下列字句，《解读》没有转述。它们是原文句子的片段，不是单列的指标。"
+)
+HEADING_SOURCE = "{section}的问句"  # a source quoting a Q&A heading: 第一问的问句
+# The line under the interpretation's title on each of its pages: where the text was published, and when.
+SOURCE_LINE = "来源：工信部　2023-09-08"
 TOPICS = "本问涉及"
 SENTENCE_ANCHOR = "本句链接（{id}）"
 FACTS_SOURCE = "《行动计划》公开报道"
@@ -90,6 +105,7 @@ FULL_TEXT_NOTE = "序言和{sections}个问答合在一页，便于通读和打�
 FULL_TEXT_INDEX = "解读目录"
 FULL_TEXT_OWN_PAGE = "本问单独页面"
 PRINT_CANONICAL = "本页网址："
+PRINT_QR = "本页网址的二维码"  # the title of the QR code a printed page carries
 SEARCH_DIALOG = "搜索"
 # How many items of each kind the plan has, in digits.
 OVERVIEW_DESCRIPTION = "目标、{tasks}项任务、{measures}项措施、{projects}项工程、{safeguards}项保障措施的整体结构"
@@ -101,19 +117,46 @@ OVERVIEW_RUN = "{first}至{last}"
 OFFLINE_COPY_UNDATED = "你正在阅读离线版。它不需要联网，搜索同样可用。"
 
 # Copying a link or a citation (hooks/plansite/share.py, docs/assets/javascripts/share.js).
-SHARE = "{name}：链接与引用"  # names the group of two buttons, so that each button's name stays short
+SHARE = "{name}：链接与引用"  # names the group of buttons, so that each button's name stays short
 COPY_LINK = "复制链接"
 COPY_CITATION = "引用"
 COPY_CITATION_NAME = "复制引用"
+COPY_MARKDOWN = "复制为 Markdown"
 SENTENCE_COPY = "复制本句链接（{id}）"
 COPIED_LINK = "已复制链接"
 COPIED_CITATION = "已复制引用"
+COPIED_MARKDOWN = "已复制 Markdown 链接"
 COPY_FAILED = "浏览器不允许自动复制，请手动复制："
-# GB/T 7714—2015, electronic resource: 责任者. 题名[EB/OL]. (发布日期)[引用日期]. 网址. The browser adds the
-# access date and the address when the reader copies it. More than three authors: the first three, then 等.
-CITATION = "{authors}. {plan}：{title}[EB/OL]. ({date})"
-CITATION_UNDATED = "{authors}. {plan}：{title}[EB/OL]. "
+# Citations (hooks/plansite/citation.py), GB/T 7714—2015. More than three authors: the first three, then 等.
 CITATION_MORE_AUTHORS = "等"
+# Per the interpretation's first sentence, the Plan was issued by the departments' general offices (办公厅).
+ISSUING_OFFICE = "{issuer}办公厅"
+# The site, named as the compiler of the pages it made from the Plan: 其他责任者, 整理.
+COMPILER = "元宇宙产业创新发展三年行动计划阅读站"
+COMPILED = "整理"
+INTERPRETATION_AUTHOR = "工业和信息化部"  # the interpretation's source line: 来源：工信部
+INTERPRETATION_TITLE = "《{plan}》解读"  # used only if docs/interpretation/index.md has no heading
+# After DATA_DOWNLOADS on the home page: the whole Plan's files for reference managers.
+DATA_CITATIONS = "全部页面的引用信息 {ris} · {bibtex}（RIS、BibTeX，可导入 Zotero、EndNote 等文献管理软件）。"
+# The reference-manager files of a page (hooks/plansite/reference_files.py).
+DOWNLOAD_CITATION = "下载引用：{ris} · {bibtex}"
+
+# Quoting a selected passage of the interpretation (hooks/plansite/quoting.py, share.js): the control, what
+# it says to a keyboard or screen-reader user when a passage is selected, and the source line under the quote.
+QUOTE_SELECTION = "引用所选文字"
+QUOTE_SELECTION_TITLE = "复制所选文字及其出处和链接（Alt+Q）"
+QUOTE_KEYS = "Alt+Q"
+QUOTE_HINT = "已选中《解读》原文。按 Alt+Q 复制为引用，附出处和链接。"
+COPIED_QUOTE = "已复制引文、出处和链接"
+# The interpretation as its source names it (来源：工信部); `{ids}` is a sentence id or a range of them.
+INTERPRETATION_AUTHOR = "工业和信息化部"
+QUOTE_SOURCE = "——{author}《〈{plan}〉解读》，{ids}"
+QUOTE_RANGE = "{first}至{last}"
+
+# Previews of a named item on a Q&A page (hooks/plansite/mentions.py).
+MENTION_SEPARATOR = " · "
+MENTION_PARENT = "所属：{parent}"
+MENTION_PLAN = "《{plan}》"  # where an item with no parent task belongs
 
 # The machine-readable data (hooks/plansite/exports.py).
 DATA_LINE = "机器可读数据：{json} · {csv}"
@@ -207,6 +250,10 @@ PREVIEW_NO_FONT = (
     "没有找到 Noto Sans CJK SC 字体，本次构建不生成链接预览图（og:image）；"
     "安装 Debian 软件包 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk）后重新构建即可。"
 )
+
+# What `mkdocs serve` shows while the data has problems (hooks/plansite/problem_page.py).
+PROBLEMS_TITLE = "数据有问题，网站暂未生成"
+PROBLEMS_NOTE = "改好下面列出的问题并保存文件后，这一页会自动换成网站。"
 
 # The English edition (hooks/plansite/english/): the link on every page to the same place in English.
 ENGLISH_EDITION = "English"

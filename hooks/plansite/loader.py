@@ -3,17 +3,21 @@
 The loader builds; `checks` judges the finished plan. The plan is built even from data that failed the
 schema, as far as that data can be built from, so that one run tells the editor everything at once: a typo
 in one item does not hide a wrong reference in the next. What the loader itself reports is what only
-building can find: two items with one id, gaps in the numbering, and references to items that do not
-exist or are of the wrong kind. An item too malformed to build is left out without a word, since the
-schema has already said what is wrong with it, and so is every reference to it.
+building can find: two items with one id, gaps in the numbering, ids that would take one of the site's own
+addresses, a link stated twice, and references to items that do not exist or are of the wrong kind. An
+item too malformed to build is left out, and so is every reference to it: the schema has said what is
+wrong with its file, and where it has found nothing there, the loader says that the item cannot be built.
+Nothing leaves the site without a message.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
+from . import textrules
 from .facts import read_facts
 from .interpretation import read_interpretation
 from .model import (
@@ -25,6 +29,7 @@ from .model import (
     Ends,
     FactQuote,
     Goal,
+    HeadingQuote,
     Node,
     Plan,
     Relation,
@@ -35,6 +40,7 @@ from .model import (
 )
 from .problems import Location, PlanError, Problem
 from .schema import check_schema
+from .urls import top_level_names
 from .yamlsource import Path_, YamlDocument, read_yaml
 
 SCHEMA_FILE = "schema.json"
@@ -48,12 +54,27 @@ def build_plan(root: Path, data_dir: str = "data", docs_dir: str = "docs") -> tu
     is not enough data to build anything."""
     data = _Data(root / data_dir, data_dir)
     data.read()
-    facts = read_facts(data.folder / FACTS_FILE, f"{data_dir}/{FACTS_FILE}")
+    facts, facts_problems = read_facts(data.folder / FACTS_FILE, f"{data_dir}/{FACTS_FILE}")
     interpretation, text_problems = read_interpretation(root / docs_dir, data.section_ids())
-    nodes = _Nodes(data)
+    nodes = _Nodes(data, top_level_names(root / docs_dir))
     edges = _Edges(data, nodes)
     plan = Plan(_document(data), nodes.built, tuple(edges.built), interpretation, facts)
-    return plan, [*data.problems, *text_problems, *nodes.problems, *edges.problems]
+    problems = [*data.problems, *facts_problems, *text_problems, *nodes.problems, *edges.problems]
+    return plan, problems + _left_out(nodes.left_out + edges.left_out, problems)
+
+
+def _left_out(items: list[tuple[str, Location]], problems: list[Problem]) -> list[Problem]:
+    """Items the plan could not be built with although no problem was found in their file: whatever the
+    reason, an item never disappears from the site without a word."""
+    reported = {problem.where.file for problem in problems}
+    return [
+        Problem(where, f"{name} 无法生成，网站上会缺少它", "对照 data/schema.json 检查这一条的每个字段")
+        for name, where in items
+        if where.file not in reported
+    ]
+
+
+_DIGITS = re.compile("[0-9]+")
 
 
 class _Unbuildable(Exception):
@@ -71,6 +92,7 @@ class _Data:
         self.shown = shown
         self.problems: list[Problem] = []
         self.lists: dict[str, tuple[YamlDocument, Any]] = {}
+        self.values_left = textrules.MAX_VALUES  # for all files together
 
     def read(self) -> None:
         files = sorted(self.folder.glob("*.yaml")) + sorted(self.folder.glob("*.yml"))
@@ -90,16 +112,17 @@ class _Data:
 
     def _read_file(self, path: Path) -> bool:
         """Read one file's lists; False when the file could not be read at all."""
-        document, problems = read_yaml(path, f"{self.shown}/{path.name}")
+        document, problems = read_yaml(path, f"{self.shown}/{path.name}", self.values_left)
         self.problems += problems
         if document is None:
             return False
+        self.values_left -= document.values
         if not isinstance(document.data, dict):  # the schema's messages would be about a file of lists
             self.problems.append(
                 Problem(document.where(()), "文件的最外层应当是 `名称:` 开头的几个列表", "例如以 `tasks:` 开头")
             )
             return False
-        self.problems += check_schema(document, self.folder / SCHEMA_FILE)
+        self.problems += check_schema(document, self.folder / SCHEMA_FILE, f"{self.shown}/{SCHEMA_FILE}")
         for key, value in document.data.items():
             if key in self.lists:
                 other = self.lists[key][0]
@@ -136,10 +159,11 @@ class _Data:
 class _Nodes:
     """Every node that can be built, by id in presentation order; and what is wrong with the ids."""
 
-    def __init__(self, data: _Data) -> None:
+    def __init__(self, data: _Data, taken: frozenset[str]) -> None:
         self.data = data
         self.built: dict[str, Node] = {}
         self.unbuildable: set[str] = set()  # ids of items the schema has reported as malformed
+        self.left_out: list[tuple[str, Location]] = []  # the same, with where they are
         self.problems: list[Problem] = []
         seen: dict[str, Location] = {}  # lower-case id → where it is first used: URLs ignore case
         for key, node_type in TYPE_BY_KEY.items():
@@ -159,11 +183,20 @@ class _Nodes:
                     )
                     continue
                 seen[node_id.lower()] = where
+                if node_id.lower() in taken:
+                    self.problems.append(
+                        Problem(
+                            where,
+                            f"编号 {node_id} 与网站自己的地址 /{node_id.lower()}/ 相同，它的短链接会被那一栏占用",
+                            f"换一个编号；这些名字留给网站使用：{'、'.join(sorted(taken))}",
+                        )
+                    )
                 self._count(node_type, node_id, raw.get("number"), where, numbers)
                 try:
                     self.built[node_id] = self._node(node_type, raw, key, index)
                 except _Unbuildable:
                     self.unbuildable.add(node_id)
+                    self.left_out.append((node_id, where))
             self._gaps(key, node_type, numbers)
 
     def _count(
@@ -173,9 +206,10 @@ class _Nodes:
         prefix = node_type.id_form.prefix
         if not prefix:
             return
-        if not isinstance(number, int):  # the schema says what is wrong; the id's own number still counts
-            if node_id[len(prefix) :].isdigit():
-                numbers.setdefault(int(node_id[len(prefix) :]), where)
+        if not isinstance(number, int) or isinstance(number, bool):  # the schema says what is wrong
+            digits = node_id[len(prefix) :]
+            if _DIGITS.fullmatch(digits):  # the id's own number still counts (M5; not M² or M٥)
+                numbers.setdefault(int(digits), where)
             return
         if node_id != node_type.id_form.id(number):
             self.problems.append(
@@ -192,15 +226,23 @@ class _Nodes:
         numbers.setdefault(number, where)
 
     def _gaps(self, key: str, node_type: type[Node], numbers: dict[int, Location]) -> None:
+        """One problem per run of missing numbers, found from the numbers used: never a loop or a set as
+        large as the largest number, which a typo can make two billion."""
         form = node_type.id_form
-        for gap in sorted(set(range(1, max(numbers, default=0) + 1)) - set(numbers)):
-            self.problems.append(
-                Problem(
-                    self.data.where(key, as_key=True),
-                    f"{key} 的编号不连续：缺少 {form.id(gap)}",
-                    f"补上 {form.id(gap)}；编号按《行动计划》的顺序从 1 连续排列",
+        previous = 0
+        for number in sorted(numbers):
+            if number > previous + 1:
+                first, last = previous + 1, number - 1
+                missing = form.id(first) if first == last else f"{form.id(first)} 到 {form.id(last)}"
+                self.problems.append(
+                    Problem(
+                        self.data.where(key, as_key=True),
+                        f"{key} 的编号不连续：缺少 {missing}（{form.id(number)} 在 {numbers[number]}）",
+                        f"补上 {missing}，或检查 {form.id(number)} 的编号是否多打了数字；"
+                        "编号按《行动计划》的顺序从 1 连续排列",
+                    )
                 )
-            )
+            previous = number
 
     def _node(self, node_type: type[Node], raw: dict[str, Any], key: str, index: int) -> Node:
         extra: dict[str, Any] = {}
@@ -208,6 +250,8 @@ class _Nodes:
             extra["term"] = _text(raw, "term")
             extra["indicators"] = _sources(self.data, raw.get("indicators"), key, (key, index, "indicators"))
         sources = _sources(self.data, raw["source"], key, (key, index, "source")) if "source" in raw else ()
+        if "summary_source" in raw:
+            extra["summary_sources"] = _sources(self.data, raw["summary_source"], key, (key, index, "summary_source"))
         aliases = raw.get("aliases", [])
         number = raw.get("number")
         if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
@@ -248,6 +292,8 @@ def _source(raw: object, where: Location) -> Source:
         raise _Unbuildable
     if "sentence" in raw:
         return SentenceQuote(_text(raw, "sentence"), _text(raw, "quote"), where)
+    if "heading" in raw:
+        return HeadingQuote(_text(raw, "heading"), _text(raw, "quote"), where)
     if "facts" in raw:
         return FactQuote(_text(raw, "facts"), _text(raw, "quote"), report, where)
     return Editorial(_text(raw, "editorial"), where)
@@ -284,6 +330,9 @@ class _Edges:
         self.known = {node_id.lower(): node_id for node_id in nodes.built}
         self.built: list[Edge] = []
         self.problems: list[Problem] = []
+        self.left_out: list[tuple[str, Location]] = []  # statements that could not be built, with where
+        # Each link (with its role: a section may list an item and also explain it), where it is first stated.
+        self.stated: dict[tuple[Relation, Role | None, str, str], Location] = {}
         for relation in Relation:
             for index, raw in data.items(relation.value):
                 if isinstance(raw, dict):
@@ -295,15 +344,30 @@ class _Edges:
         if not subjects or not objects:
             return
         key = relation.value
-        role, note = raw.get("role"), raw.get("note")
+        role = raw.get("role")
         try:
             sources = _sources(self.data, raw.get("source"), key, (key, index, "source"))
-            if not all(value is None or isinstance(value, str) for value in (role, note)):
-                raise _Unbuildable
         except _Unbuildable:
+            self.left_out.append((f"{key} 关系", self.data.where(key, index)))
             return
         role = Role(role) if role in tuple(Role) else None  # any other role: the schema has said so
-        self.built.append(Edge(relation, subjects, objects, sources, role, note, self.data.where(key, index)))
+        where = self.data.where(key, index)
+        repeated = [(s, o) for s in subjects for o in objects if (relation, role, s, o) in self.stated]
+        for subject, target in repeated:
+            first = self.stated[(relation, role, subject, target)]
+            self.problems.append(
+                Problem(
+                    where,
+                    f"{key} 关系 {subject} → {target} 重复（{first} 已经写过）",
+                    "每一对只写一次：删去这里的重复，需要的出处合并到先写的那一条",
+                )
+            )
+        if repeated:
+            return
+        for subject in subjects:
+            for target in objects:
+                self.stated[(relation, role, subject, target)] = where
+        self.built.append(Edge(relation, subjects, objects, sources, role, where))
 
     def _end(
         self, relation: Relation, kinds: frozenset[str], index: int, raw: dict[str, Any], end: str

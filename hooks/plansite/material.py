@@ -60,6 +60,9 @@ SELECTORS = {
 # The search plugin's index: search/search_index.json with {config, docs: [{location, title, text}]};
 # offline, the offline plugin copies it into search/search_index.js after every other post-build step.
 INDEX_FILE = "search/search_index.json"
+# The folders the theme writes at the top of every site (its scripts, styles and fonts; the search index):
+# no short link of a node may take one of these addresses.
+SITE_FOLDERS = ("assets", INDEX_FILE.split("/", 1)[0])
 # Every page carries the theme's settings as JSON in this element (base.html, block `config`).
 SETTINGS = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 INDEX_KEYS = ("location", "title", "text")

@@ -37,6 +37,15 @@ class FactQuote:
 
 
 @dataclass(frozen=True)
+class HeadingQuote:
+    """Words quoted from the question heading of a Q&A section (`q1` = section 一)."""
+
+    heading: str
+    quote: str
+    origin: Location = field(default=Location(""), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Editorial:
     """The site's own reading, always shown to readers as such."""
 
@@ -44,7 +53,12 @@ class Editorial:
     origin: Location = field(default=Location(""), compare=False, repr=False)
 
 
-Source = SentenceQuote | FactQuote | Editorial
+Source = SentenceQuote | HeadingQuote | FactQuote | Editorial
+
+
+def is_editorial(sources: Iterable[Source]) -> bool:
+    """Whether what these sources back is the site's own reading: an `editorial` source says so, with why."""
+    return any(isinstance(source, Editorial) for source in sources)
 
 
 # --- Nodes --------------------------------------------------------------------------------------
@@ -58,8 +72,9 @@ class Node:
 
     id: str
     title: str
-    summary: str
+    summary: str  # always the site's own words, shown as such wherever it appears
     sources: tuple[Source, ...]
+    summary_sources: tuple[Source, ...] = ()  # what the summary rests on
     aliases: tuple[str, ...] = ()
     number: int | None = None
     origin: Location = field(default=Location(""), compare=False, repr=False)
@@ -191,8 +206,17 @@ class Edge:
     objects: tuple[str, ...]
     sources: tuple[Source, ...]
     role: Role | None = None  # discusses only
-    note: str | None = None  # an editorial remark on how the source is read
     origin: Location = field(default=Location(""), compare=False, repr=False)
+
+    @property
+    def editorial(self) -> bool:
+        """Whether the relation is the site's reading of its sources rather than stated by them."""
+        return is_editorial(self.sources)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Why the site reads its sources this way, when it is the site's reading."""
+        return tuple(source.note for source in self.sources if isinstance(source, Editorial))
 
 
 # --- The whole plan -----------------------------------------------------------------------------

@@ -14,15 +14,18 @@ from typing import TypeAlias
 
 from . import labels as L
 from . import share
+from .citation import Citation, gbt7714_head, plan_citation
 from .fulltext import full_text_page
 from .interpretation import INDEX_PAGE, NameLink
 from .markup import attr, front_matter, md_link, md_text, relative
+from .mentions import preview_id
 from .model import (
     NODE_TYPES,
     Edge,
     Editorial,
     FactQuote,
     Goal,
+    HeadingQuote,
     Issuer,
     Measure,
     Node,
@@ -50,6 +53,16 @@ EXCLUDE = "{ data-search-exclude }"
 def heading(node: Node) -> str:
     """The title a node carries everywhere: `M5 加快重点行业工业元宇宙布局`."""
     return f"{node.id.upper() if node.id_form.prefix else ''} {node.title}".strip()
+
+
+def description(node: Node) -> str:
+    """A node page's description (search engines, link previews): its summary, said to be the site's words."""
+    return L.SUMMARY_DESCRIPTION.format(summary=node.summary)
+
+
+def summary_mark() -> str:
+    """The visible mark before a summary wherever one is shown: read out by screen readers, no hover needed."""
+    return f'<span class="badge-editorial">{L.SUMMARY_MARK}</span>'
 
 
 def link_to(node: Node, from_page: str, text: str | None = None) -> str:
@@ -134,7 +147,7 @@ def nav_title(node: Node) -> str:
 
 def node_page(plan: Plan, node: Node, site_url: str) -> str:
     here = page_of(node)
-    head = [front_matter(heading(node), node.summary), f"# {md_text(heading(node))}", _trail(plan, node, here)]
+    head = [front_matter(heading(node), description(node)), f"# {md_text(heading(node))}", _trail(plan, node, here)]
     tail = [share.data_line(here)]
     return "\n\n".join(p for p in head + node_sections(plan, node, here, site_url) + tail if p) + "\n"
 
@@ -146,7 +159,13 @@ def grouped_page(plan: Plan, node_type: type[Node], nodes: list[Node], site_url:
     parts = [front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
     for node in nodes:
         parts.append(f"## {md_text(heading(node))} {{#{node.id.lower()}}}")
-        parts += [_demote(part) for part in node_sections(plan, node, here, site_url) if part]
+        # Each item's 相关条目 heading gets its own label in the page's contents, whose nested lists screen
+        # readers announce by that label: several lists all named 相关条目 could not be told apart.
+        related = f"### {L.RELATED} {EXCLUDE}"
+        unique = (
+            f'### {L.RELATED} {{ data-search-exclude data-toc-label="{attr(L.RELATED_OF.format(name=node.title))}" }}'
+        )
+        parts += [_demote(part).replace(related, unique) for part in node_sections(plan, node, here, site_url) if part]
     parts.append(share.data_line(here))
     return "\n\n".join(parts) + "\n"
 
@@ -158,7 +177,7 @@ def _demote(markdown: str) -> str:
 def node_sections(plan: Plan, node: Node, here: str, site_url: str) -> list[str]:
     """What is said about a node, section by section, on its own page or in its kind's page."""
     parts = [share.share_buttons(plan, node, heading(node), site_url)]
-    parts += [f'## {L.SUMMARY}\n\n{md_text(node.summary)}\n{{: .editorial-summary title="{attr(L.SUMMARY_BADGE)}" }}']
+    parts.append(_summary(plan, node, here))
     if isinstance(node, Goal):
         parts.append(_indicators(plan, node, here))
     parts.append(_interpretation(plan, node, here))
@@ -169,11 +188,13 @@ def node_sections(plan: Plan, node: Node, here: str, site_url: str) -> list[str]
 
 
 def _trail(plan: Plan, node: Node, here: str) -> str:
+    """Where the item sits (its kind's list, its task, itself) and its neighbours, as a landmark."""
     steps = [md_link(L.index_title(plan, type(node)), relative(here, index_of(type(node))))]
     parent = plan.parent(node)
     if parent:
         steps.append(link_to(parent, here))
-    steps.append(md_text(L.numbered(node.kind, node.number) or L.KIND[node.kind]))
+    current = md_text(L.numbered(node.kind, node.number) or L.KIND[node.kind])
+    steps.append(f'<span aria-current="page">{current}</span>')
     line = " › ".join(steps)
     siblings = plan.siblings(node)
     ids = [s.id for s in siblings]  # ids, not nodes: comparing frozen nodes field by field is slow
@@ -184,9 +205,9 @@ def _trail(plan: Plan, node: Node, here: str) -> str:
             moves.append(f"{L.PREVIOUS}：{link_to(siblings[position - 1], here)}")
         if position + 1 < len(siblings):
             moves.append(f"{L.NEXT}：{link_to(siblings[position + 1], here)}")
-        line += "  \n" + "　·　".join(moves)
+        line += "\n\n" + "　·　".join(moves)
     # Kept out of search: the neighbours' titles would make this page match queries about them.
-    return f'{line}\n{{: .node-trail aria-label="{attr(L.TRAIL)}" {EXCLUDE[2:-2]} }}'
+    return f'<nav class="node-trail" aria-label="{attr(L.TRAIL)}" data-search-exclude markdown>\n\n{line}\n\n</nav>'
 
 
 def _quoted_sentence(plan: Plan, sentence_id: str, quotes: list[str], here: str) -> str:
@@ -198,10 +219,10 @@ def _quoted_sentence(plan: Plan, sentence_id: str, quotes: list[str], here: str)
         if start >= 0 and not any(start < e and start + len(quote) > b for b, e in spans):
             spans.append((start, start + len(quote)))
     marked, cursor = [], 0
-    for start, end in sorted(spans):
-        marked += [html.escape(text[cursor:start]), f"<mark>{html.escape(text[start:end])}</mark>"]
+    for start, end in sorted(spans):  # Markdown-escaped: a quoted `[…](javascript:…)` stays text
+        marked += [md_text(text[cursor:start]), f"<mark>{md_text(text[start:end])}</mark>"]
         cursor = end
-    marked.append(html.escape(text[cursor:]))
+    marked.append(md_text(text[cursor:]))
     return f"> {''.join(marked)}\n>\n> — {sentence_link(sentence_id, here, plan)}"
 
 
@@ -222,19 +243,65 @@ def _interpretation(plan: Plan, node: Node, here: str) -> str:
         for source in edge.sources:
             if isinstance(source, SentenceQuote):
                 quotes.setdefault(source.sentence, []).append(source.quote)
-        if edge.note and edge.note not in notes:
-            notes.append(edge.note)
+        notes += [note for note in edge.notes if note not in notes]
     out += [_quoted_sentence(plan, sentence_id, words, here) for sentence_id, words in quotes.items()]
     out += [_editorial(note) for note in notes]
     return "\n\n".join(out) if len(out) > 1 else ""
+
+
+def _summary(plan: Plan, node: Node, here: str) -> str:
+    """The summary, marked as the site's in visible text, and what it rests on."""
+    text = f'<span class="badge-editorial">{L.SUMMARY_BADGE}</span>{md_text(node.summary)}\n{{: .editorial-summary }}'
+    basis = []
+    for source in node.summary_sources:
+        if isinstance(source, SentenceQuote):
+            basis.append(sentence_link(source.sentence, here, plan))
+        elif isinstance(source, HeadingQuote):
+            basis.append(_heading_link(plan, source.heading, here))
+        elif isinstance(source, FactQuote):
+            basis.append(L.FACTS_SOURCE + (f"（{L.REPORT}{md_text(source.report)}）" if source.report else ""))
+        elif isinstance(source, Editorial):
+            basis.append(_reading((source.note,)))
+    line = f"{L.SUMMARY_BASIS}{'、'.join(dict.fromkeys(basis))}\n{{: .summary-basis }}" if basis else ""
+    return f"## {L.SUMMARY}\n\n{text}" + (f"\n\n{line}" if line else "")
+
+
+def _heading_link(plan: Plan, heading_id: str, from_page: str) -> str:
+    section = next((s for s in plan.of(Section) if s.id.lower() == heading_id), None)
+    label = L.HEADING_SOURCE.format(section=L.section_ordinal(section.number or 0) if section else heading_id)
+    return md_link(label, relative(from_page, page_of(section))) if section else md_text(label)
 
 
 def _editorial(note: str) -> str:
     return f'<span class="badge-editorial">{L.EDITORIAL}</span>{md_text(note)}\n{{: .editorial-note }}'
 
 
-def _bullets(plan: Plan, nodes: Iterable[Node], here: str) -> str:
-    return "\n".join(f"- {link_to(n, here)}：{md_text(n.summary)}" for n in nodes)
+def _bullets(plan: Plan, nodes: Iterable[Node], here: str, readings: dict[str, tuple[str, ...]] | None = None) -> str:
+    """Items with their summaries, each marked as the site's; `readings`: the items whose relation to this page
+    is the site's reading, with why."""
+    lines, notes = [], []
+    for node in nodes:
+        reading = (readings or {}).get(node.id)
+        mark = f" {_reading()}" if reading else ""
+        notes += [note for note in reading or () if note not in notes]
+        lines.append(f"- {link_to(node, here)}{mark}：{summary_mark()}{md_text(node.summary)}")
+    return "\n".join(lines) + "".join(f"\n\n{_editorial(note)}" for note in notes)
+
+
+def _reading(notes: tuple[str, ...] = ()) -> str:
+    """How a list marks a relation that is the site's reading: a visible badge, with the reason when given
+    (a list of several such items gives the reason once, after the list)."""
+    return f'<span class="badge-editorial">{L.EDITORIAL}</span>{md_text("；".join(notes))}'
+
+
+def _readings(edges: Iterable[Edge], end: Callable[[Edge], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The nodes at one end of these edges that the site links by its own reading, with the reasons."""
+    found: dict[str, tuple[str, ...]] = {}
+    for edge in edges:
+        if edge.editorial:
+            for node_id in end(edge):
+                found[node_id] = tuple(dict.fromkeys((*found.get(node_id, ()), *edge.notes)))
+    return found
 
 
 def _related(plan: Plan, node: Node, here: str) -> str:
@@ -261,11 +328,15 @@ def _related(plan: Plan, node: Node, here: str) -> str:
         )
     groups.append((L.MENTIONS, plan.targets(node.id, Relation.MENTIONS), ""))
     groups.append((L.MENTIONED_BY, plan.origins(node.id, Relation.MENTIONS), ""))
+    readings = {
+        L.MENTIONS: _readings(plan.edges_from(node.id, Relation.MENTIONS), lambda e: e.objects),
+        L.MENTIONED_BY: _readings(plan.edges_to(node.id, Relation.MENTIONS), lambda e: e.subjects),
+    }
     # Kept out of search, like every list of other items' names: a page answers a query with its own words.
     out = [f"## {L.RELATED} {EXCLUDE}"]
     for title, nodes, note in groups:
         if nodes:
-            out.append(f"### {title} {EXCLUDE}\n\n{_bullets(plan, nodes, here)}")
+            out.append(f"### {title} {EXCLUDE}\n\n{_bullets(plan, nodes, here, readings.get(title))}")
             if note:
                 out.append(note)
     sections = plan.edges_to(node.id, Relation.DISCUSSES)
@@ -275,7 +346,8 @@ def _related(plan: Plan, node: Node, here: str) -> str:
             for section_id in edge.subjects:
                 section = plan.nodes[section_id]
                 role = L.ROLE[edge.role or Role.EXPLAINS]
-                items.append(f"- {link_to(section, here, f'{section.id} {section.title}')}（{role}）")
+                reading = f"；{_reading(edge.notes)}" if edge.editorial else ""
+                items.append(f"- {link_to(section, here, f'{section.id} {section.title}')}（{role}{reading}）")
         out.append(f"### {L.DISCUSSED_IN} {EXCLUDE}\n\n" + "\n".join(dict.fromkeys(items)))
     return "\n\n".join(out) if len(out) > 1 else ""
 
@@ -298,6 +370,8 @@ def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
     for source in sources:
         if isinstance(source, SentenceQuote):
             lines.append(f"- “{md_text(source.quote)}”— {sentence_link(source.sentence, here, plan)}")
+        elif isinstance(source, HeadingQuote):
+            lines.append(f"- “{md_text(source.quote)}”— {_heading_link(plan, source.heading, here)}")
         elif isinstance(source, FactQuote):
             report = f"（{L.REPORT}{md_text(source.report)}）" if source.report else ""
             lines.append(f"- “{md_text(source.quote)}”— {L.FACTS_SOURCE}{report}")
@@ -307,22 +381,40 @@ def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
 
 
 def _citation(plan: Plan, node: Node, site_url: str) -> str:
-    """The same GB/T 7714 citation the 引用 button copies; on the page the access date is left for the reader."""
-    url = public_url(page_of(node), site_url)
-    head = share.citation_head(plan, heading(node))
-    # Kept out of search: the same line on every page would make the issuers' names match all of them.
-    return f"## {L.CITE} {EXCLUDE}\n\n{md_text(head)}[{L.ACCESS_DATE}]. <{url}>.\n{{: .citation }}"
+    """The same GB/T 7714 citation the 引用 button copies, and its RIS and BibTeX files."""
+    here = page_of(node)
+    cited = plan_citation(plan, heading(node), public_url(here, site_url))
+    return citation_section(cited, here, node.id.lower())
 
 
-def _indicators(plan: Plan, goal: Goal, here: str) -> str:
-    lines = []
+def citation_section(cited: Citation, here: str, key: str) -> str:
+    """引用本页: the citation with the access date left for the reader, then 下载引用 (RIS · BibTeX), which
+    hooks/site_citing.py fills in for the page's files (`key`: m5, q6).
+    Kept out of search: the same line on every page would make the issuers' names match all of them."""
+    text = f"{md_text(gbt7714_head(cited))}[{L.ACCESS_DATE}]. <{cited.url}>."
+    return f"## {L.CITE} {EXCLUDE}\n\n{text}\n{{: .citation }}\n\n{CITE_DOWNLOADS.format(key=key)}"
+
+
+# Where a page's 下载引用 line goes: links to its files online, the files themselves in the offline copy.
+CITE_DOWNLOADS = "<!-- plan:cite-downloads {key} -->"
+
+
+def _indicators(plan: Plan, goal: Goal, here: str, level: str = "##") -> str:
+    """The goal's indicators as the interpretation words them; words reported only from the Plan itself follow
+    in their own list, said to be fragments of its sentences rather than indicators of their own."""
+    quoted, reported = [], []
     for source in goal.indicators:
         if isinstance(source, SentenceQuote):
-            lines.append(f"- {md_text(source.quote)}　<small>{sentence_link(source.sentence, here, plan)}</small>")
-        else:
+            quoted.append(f"- {md_text(source.quote)}　<small>{sentence_link(source.sentence, here, plan)}</small>")
+        elif isinstance(source, FactQuote):
             report = f"，{source.report}" if source.report else ""
-            lines.append(f"- {md_text(source.quote)}　<small>{L.FACTS_SOURCE}{md_text(report)}</small>")
-    return f"## {L.INDICATORS}\n\n" + "\n".join(lines)
+            reported.append(f"- “{md_text(source.quote)}”　<small>{L.FACTS_SOURCE}{md_text(report)}</small>")
+    title = L.INDICATORS.get(goal.term, L.INDICATORS["near"])
+    out = [f"{level} {title}\n\n" + "\n".join(quoted)] if quoted else []
+    if reported:
+        note = _editorial(L.REPORTED_WORDING_NOTE)
+        out.append(f"{level}# {L.REPORTED_WORDING}\n\n{note}\n\n" + "\n".join(reported))
+    return "\n\n".join(out)
 
 
 # --- index pages and the overview ---------------------------------------------------------------
@@ -339,12 +431,13 @@ def index_page(plan: Plan, node_type: type[Node], nodes: list[Node]) -> str:
     elif node_type is Task:
         for task in nodes:
             children = plan.targets(task.id, Relation.CONTAINS)
-            body = f"{md_text(task.summary)}\n\n" + _bullets(plan, children, here)
+            summary = f"{summary_mark()}{md_text(task.summary)}\n{{: .editorial-summary }}"
+            body = f"{summary}\n\n" + _bullets(plan, children, here)
             parts.append(f"## {link_to(task, here)}\n\n{body}")
     elif node_type is Goal:
         for goal in (node for node in nodes if isinstance(node, Goal)):
-            indicators = _indicators(plan, goal, here).split("\n", 2)[2]
-            parts.append(f"## {link_to(goal, here)}\n\n{md_text(goal.summary)}\n\n{indicators}")
+            summary = f"{summary_mark()}{md_text(goal.summary)}\n{{: .editorial-summary }}"
+            parts.append(f"## {link_to(goal, here)}\n\n{summary}\n\n{_indicators(plan, goal, here, '###')}")
     else:
         parts.append(_bullets(plan, nodes, here))
         statements = {e: None for n in nodes for e in plan.edges_from(n.id, Relation.SUPPORTS)}
@@ -392,7 +485,13 @@ def section_topics(plan: Plan, section: Section, here: str) -> str:
     nodes = plan.targets(section.id, Relation.DISCUSSES) + plan.targets(section.id, Relation.MENTIONS)
     if not nodes:
         return ""
-    return f"## {L.TOPICS} {EXCLUDE}\n\n" + "\n".join(f"- {link_to(n, here)}" for n in nodes) + "\n{: .section-topics }"
+    edges = plan.edges_from(section.id, Relation.DISCUSSES) + plan.edges_from(section.id, Relation.MENTIONS)
+    readings = _readings(edges, lambda e: e.objects)
+    lines = [f"- {link_to(n, here)}" + (f" {_reading()}" if n.id in readings else "") for n in nodes]
+    notes = dict.fromkeys(note for found in readings.values() for note in found)
+    after = "".join(f"\n\n{_editorial(note)}" for note in notes)
+    listed = "\n".join(lines) + after
+    return f'## {L.TOPICS} {EXCLUDE}\n\n<div class="section-topics" markdown>\n\n{listed}\n\n</div>'
 
 
 def name_links(plan: Plan) -> list[NameLink]:
@@ -405,5 +504,7 @@ def name_links(plan: Plan) -> list[NameLink]:
             node = plan.nodes[node_id]
             for source in edge.sources:
                 if isinstance(source, SentenceQuote) and source.quote in node.names:
-                    links.append(NameLink(source.sentence, source.quote, page_of(node), heading(node)))
+                    links.append(
+                        NameLink(source.sentence, source.quote, page_of(node), heading(node), preview_id(node))
+                    )
     return links

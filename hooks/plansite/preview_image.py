@@ -24,7 +24,7 @@ import PIL
 
 from . import labels as L
 from .model import Goal, Issuer, Measure, Node, Plan, Project, Relation, Safeguard, Section, Task
-from .pages import heading
+from .pages import description, heading
 from .text import chinese_numeral
 from .urls import GROUPED, HOME, page_of
 
@@ -44,7 +44,7 @@ class PreviewText:
     site: str  # 元宇宙产业创新发展三年行动计划
     heading: str  # M5 加快重点行业工业元宇宙布局
     context: str  # 具体措施 · 属于 T2 培育三维交互的工业元宇宙
-    summary: str  # shown on one or two lines when there is room, cut with … when longer
+    summary: str  # 本站概述（非原文）：…, on one or two lines when there is room, cut with … when longer
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def previews(plan: Plan, site_name: str) -> dict[str, Preview]:
     found = {HOME: Preview(HOME_IMAGE, _home_text(plan, site_name))}
     for node in plan.nodes.values():
         if not isinstance(node, GROUPED):
-            text = PreviewText(site_name, heading(node), context_line(plan, node), node.summary)
+            text = PreviewText(site_name, heading(node), context_line(plan, node), description(node))
             found[page_of(node)] = Preview(node.id.lower(), text)
     return found
 

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What a message quotes from the data is shown, never obeyed: a control character would move a terminal's
+# cursor or colour its text, and a pasted novel would bury the list.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+LONGEST = 500  # characters of a message's what or fix
+
+
+def printable(text: str) -> str:
+    """`text` as a report shows it: control characters written as \\x1b, cut to LONGEST characters."""
+    text = _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -30,8 +42,11 @@ class Problem:
     fix: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.what}"
-        return f"{text}\n    → {self.fix}" if self.fix else text
+        text = f"{printable(str(self.where))}: {printable(self.what)}"
+        return f"{text}\n    → {printable(self.fix)}" if self.fix else text
+
+
+MOST_SHOWN = 50  # problems listed in one report: a typo that breaks thousands of lines still reads as one
 
 
 class PlanError(Exception):
@@ -44,4 +59,11 @@ class PlanError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         head = f"数据有 {count} 处问题，网站未生成。 / The data has {count} problem(s); nothing was built."
-        return "\n".join([head, *(str(p) for p in self.problems)])
+        shown = [str(p) for p in self.problems[:MOST_SHOWN]]
+        rest = count - len(shown)
+        if rest:
+            shown.append(
+                f"……另有 {rest} 处问题未列出：先改好上面这些，再构建一次就能看到其余的。"
+                f" / … and {rest} more, shown once those above are fixed."
+            )
+        return "\n".join([head, *shown])

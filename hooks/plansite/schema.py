@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 # jsonschema ships no type information: pyproject.toml tells mypy so.
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import SchemaError, ValidationError
 
 from . import ids
 from .model import NODE_TYPES, TYPE_BY_KEY, Section
-from .problems import Problem
+from .problems import Location, Problem
 from .yamlsource import Path_, YamlDocument
+
+MOST_ERRORS = 1_000  # format errors looked at in one file: a report lists 50, and each costs time and memory
 
 _TYPE_NAMES = {
     "string": "文字",
@@ -25,16 +28,43 @@ _TYPE_NAMES = {
 }
 
 
+def _is_integer(checker: object, instance: object) -> bool:
+    # JSON Schema counts 5.0 as an integer; an item numbered 5.0 would then pass the format and be lost
+    # when the plan is built. In data/ an integer is written without a point.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
+class SchemaFileError(Exception):
+    """data/schema.json itself is missing, unreadable or not a schema this code can work with."""
+
+
 @lru_cache(maxsize=4)
-def _validator(schema_path: str) -> Draft202012Validator:
-    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    differences = _id_forms_differ(schema)
+def _validator(schema_path: str, stamp: object = None) -> Any:
+    """The validator of one schema file; `stamp` (its modification time and size) makes an edited schema
+    read again in a long-running `mkdocs serve`."""
+    path = Path(schema_path)
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        _Validator.check_schema(schema)
+        differences = _id_forms_differ(schema)
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaFileError(f"数据格式文件无法读取（{getattr(error, 'strerror', None) or error}）") from None
+    except json.JSONDecodeError as error:
+        where = f"第 {error.lineno} 行第 {error.colno} 列"
+        raise SchemaFileError(f"数据格式文件不是有效的 JSON：{where}，{error.msg}") from None
+    except SchemaError as error:
+        raise SchemaFileError(f"数据格式文件不是有效的 JSON Schema：{error.message}") from None
+    except (KeyError, TypeError, AttributeError) as error:
+        raise SchemaFileError(f"数据格式文件缺少必要的部分：{error}") from None
     if differences:
-        raise ValueError(
-            f"{schema_path} 与 hooks/plansite/ids.py 的编号格式不一致（二者必须相同）：{'；'.join(differences)}"
-        )
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        raise SchemaFileError(f"与 hooks/plansite/ids.py 的编号格式不一致（二者必须相同）：{'；'.join(differences)}")
+    return _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _id_forms_differ(schema: dict[str, Any]) -> list[str]:
@@ -62,11 +92,26 @@ def _pattern(schema: dict[str, Any], key: str, field: str) -> str | None:
     return None
 
 
-def check_schema(document: YamlDocument, schema_path: Path) -> list[Problem]:
-    validator = _validator(str(schema_path))
+def check_schema(document: YamlDocument, schema_path: Path, shown: str) -> list[Problem]:
+    """What is wrong with one file by the schema at `schema_path` (`shown` as the editor sees its path); a
+    schema that cannot be used is one problem of its own."""
+    try:
+        stat = schema_path.stat() if schema_path.is_file() else None
+        validator = _validator(str(schema_path), stat and (stat.st_mtime_ns, stat.st_size))
+    except SchemaFileError as unusable:
+        return [Problem(Location(shown), str(unusable), f"从版本库恢复 {shown}（git checkout -- {shown}）")]
     problems: list[Problem] = []
-    for error in validator.iter_errors(document.data):
+    errors = validator.iter_errors(document.data)
+    for error in itertools.islice(errors, MOST_ERRORS):
         problems.extend(_explain(error, document, validator.schema))
+    if next(errors, None) is not None:  # the rest would cost time and memory, and no report shows them
+        problems.append(
+            Problem(
+                document.where(()),
+                f"这个文件不符合数据格式的地方超过 {MOST_ERRORS} 处，只检查了前 {MOST_ERRORS} 处",
+                "先改好列出的问题再构建；多半是整段内容粘贴错了位置或缩进",
+            )
+        )
     return problems
 
 
@@ -100,7 +145,9 @@ def _explain(error: ValidationError, doc: YamlDocument, root: dict[str, Any]) ->
         missing = [k for k in error.validator_value if k not in value]
         return [
             Problem(
-                here, f"缺少必填字段 `{k}`", f"加上 `{k}: …`" + (f"；{_source_hint('source')}" if k == "source" else "")
+                here,
+                f"缺少必填字段 `{k}`",
+                f"加上 `{k}: …`" + (f"；{_source_hint(k)}" if k in ("source", "summary_source") else ""),
             )
             for k in missing
         ]
@@ -122,6 +169,14 @@ def _explain(error: ValidationError, doc: YamlDocument, root: dict[str, Any]) ->
         return [Problem(here, f"`{field}` 的值 {_shown(value)} 不在可选范围内", f"可选：{options}")]
     if kind in ("minLength", "minItems", "minProperties"):
         return [Problem(here, f"`{field or '文件'}` 是空的", "填写内容，或删除这一行")]
+    if kind == "maximum":
+        return [
+            Problem(
+                here,
+                f"`{field}` 的值 {_shown(value)} 超过上限 {error.validator_value}",
+                "检查是否多打了数字：序号按《行动计划》的顺序从 1 连续排列",
+            )
+        ]
     if kind == "minimum":
         return [
             Problem(
@@ -200,6 +255,8 @@ def _id_form_hint(key: str) -> str:
 def _pattern_hint(field: str, path: Path_, pattern: str) -> str:
     if field == "id" and path and path[0] in TYPE_BY_KEY:
         return f"这一类的编号写成 {_id_form_hint(str(path[0]))}"
+    if field == "heading":
+        return "问答标题写成 q问答序号，例如 q6（六）"
     if field == "sentence":
         return "句子编号写成 q问答序号-s句序号，例如 q6-s2（六、第2句）；序言的句子是 intro-s1"
     if field == "announced":
@@ -208,7 +265,8 @@ def _pattern_hint(field: str, path: Path_, pattern: str) -> str:
 
 
 def _source_hint(field: str) -> str:
-    return (
-        "出处写成以下三种之一：`sentence: q6-s2` 加 `quote: 原文词句`；"
+    lead = "概述是本站的话，summary_source 写它依据什么；" if field == "summary_source" else ""
+    return lead + (
+        "出处写成以下四种之一：`sentence: q6-s2` 加 `quote: 原文词句`；`heading: q6` 加 `quote: 问答标题中的词句`；"
         "`facts: 事实文件的小节标题` 加 `quote: 原文词句`（可加 `report:`）；或 `editorial: 本站解读的理由`"
     )

@@ -129,4 +129,6 @@ def browser_tables(
         "lists": sorted(lists),
         "fillers": list(L.SEARCH_FILLERS),
         "synonyms": L.search_synonyms(plan),
+        # The marks before the site's own words: a snippet that shows those words starts at their mark.
+        "marks": [L.SUMMARY_BADGE, L.SUMMARY_MARK, L.EDITORIAL],
     }

@@ -6,43 +6,52 @@ the citation up to its access date, which docs/assets/javascripts/share.js adds 
 
 from __future__ import annotations
 
+import re
+
 from . import labels as L
+from .citation import Citation, gbt7714_head, plan_citation
 from .markup import attr, md_link, relative
-from .model import Issuer, Measure, Node, Plan
+from .model import Measure, Node, Plan
 from .text import chinese_numeral
-from .urls import MEASURES_CSV, PLAN_JSON, PLAN_SCHEMA, page_of, public_url
-
-MAX_AUTHORS = 3  # GB/T 7714—2015 8.1.2: up to three authors in full, otherwise the first three and 等
-
-
-def citation_head(plan: Plan, title: str) -> str:
-    """A GB/T 7714 electronic-resource citation of a part of the Plan, up to its access date:
-    `工业和信息化部, 教育部, 文化和旅游部, 等. 元宇宙…（2023—2025年）：M5 加快…[EB/OL]. (2023-09-08)`."""
-    issuers = [n.title for n in plan.of(Issuer)]
-    authors = issuers if len(issuers) <= MAX_AUTHORS else [*issuers[:MAX_AUTHORS], L.CITATION_MORE_AUTHORS]
-    template = L.CITATION if plan.document.announced else L.CITATION_UNDATED
-    return template.format(
-        authors=", ".join(authors), plan=plan.document.title, title=title, date=plan.document.announced
-    )
+from .urls import MEASURES_CSV, PLAN_BIBTEX, PLAN_JSON, PLAN_RIS, PLAN_SCHEMA, page_of, public_url
 
 
 def share_buttons(plan: Plan, node: Node, name: str, site_url: str) -> str:
-    """The two buttons of a node named `name` (`M5 加快…`), as a raw HTML block for its page or its section.
+    """The buttons of a node named `name` (`M5 加快…`), as a raw HTML block for its page or its section.
     Kept out of the search index: their labels are not the page's content."""
-    url = public_url(page_of(node), site_url)
+    return cite_buttons(plan_citation(plan, name, public_url(page_of(node), site_url)), name)
+
+
+def cite_buttons(citation: Citation, name: str) -> str:
+    """复制链接 and 引用 for any cited page (a node, a Q&A), named `name` for screen readers."""
     return (
-        f'<div class="share" role="group" aria-label="{attr(L.SHARE.format(name=name))}" data-url="{attr(url)}"'
-        f' data-cite="{attr(citation_head(plan, name))}" data-search-exclude>'
+        f'<div class="share" role="group" aria-label="{attr(L.SHARE.format(name=name))}"'
+        f' data-url="{attr(citation.url)}" data-cite="{attr(gbt7714_head(citation))}"'
+        f' data-markdown="{attr(markdown_link(name, citation.url))}" data-search-exclude>'
         f'<button type="button" data-share="link">{L.COPY_LINK}</button>'
-        f'<button type="button" data-share="cite" aria-label="{L.COPY_CITATION_NAME}">{L.COPY_CITATION}</button></div>'
+        f'<button type="button" data-share="cite" aria-label="{L.COPY_CITATION_NAME}">{L.COPY_CITATION}</button>'
+        f'<button type="button" data-share="markdown">{L.COPY_MARKDOWN}</button></div>'
     )
+
+
+_MARKDOWN_LINK_TEXT = re.compile(r"([\\\[\]])")
+_MARKDOWN_URL = {"(": "%28", ")": "%29", " ": "%20", "<": "%3C", ">": "%3E"}
+
+
+def markdown_link(name: str, url: str) -> str:
+    """`[M5 加快重点行业工业元宇宙布局](https://…/measures/m5/)`, as a reader pastes it into Markdown: brackets
+    and backslashes in the name escaped, and what would end the address early (brackets, spaces) encoded."""
+    text = _MARKDOWN_LINK_TEXT.sub(r"\\\1", name)
+    target = "".join(_MARKDOWN_URL.get(char, char) for char in url)
+    return f"[{text}]({target})"
 
 
 def status_region() -> str:
     """One live region per page: share.js writes its confirmation here, and screen readers announce it."""
     return (
         f'<div class="share-status" role="status" aria-live="polite" data-link="{attr(L.COPIED_LINK)}"'
-        f' data-cite="{attr(L.COPIED_CITATION)}" data-failed="{attr(L.COPY_FAILED)}"></div>'
+        f' data-cite="{attr(L.COPIED_CITATION)}" data-markdown="{attr(L.COPIED_MARKDOWN)}"'
+        f' data-quote="{attr(L.COPIED_QUOTE)}" data-failed="{attr(L.COPY_FAILED)}"></div>'
     )
 
 
@@ -58,6 +67,8 @@ def data_downloads(plan: Plan, here: str) -> str:
     measures = chinese_numeral(len(plan.of(Measure)))
     return L.DATA_DOWNLOADS.format(
         json=links["json"], csv=links["csv"], schema=relative(here, PLAN_SCHEMA), measures=measures
+    ) + L.DATA_CITATIONS.format(
+        ris=md_link("plan.ris", relative(here, PLAN_RIS)), bibtex=md_link("plan.bib", relative(here, PLAN_BIBTEX))
     )
 
 

@@ -1,6 +1,8 @@
 """Read one YAML file of data/ into plain values, remembering the line of every value.
 
-PyYAML alone loses line numbers and silently keeps the last of two equal keys; editors need both.
+PyYAML alone loses line numbers and silently keeps the last of two equal keys; editors need both. The file
+is also held to the limits of `textrules` (size, nesting, text length) and its values to plain text: no
+explicit tags, no block scalars, no control characters, nothing invisible-only.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import textrules
 from .problems import Location, Problem
 
 # libyaml's parser when PyYAML has it (the wheels do): the same nodes and line marks, several times faster.
@@ -30,6 +33,7 @@ class YamlDocument:
 
     file: str
     data: Any
+    values: int = 0  # how many values the file holds (texts, numbers, lists, mappings)
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
@@ -50,23 +54,18 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `path` into a document and its problems; no document when the file cannot be read at all."""
+def read_yaml(
+    path: Path, display_name: str, most_values: int = textrules.MAX_VALUES
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `path` into a document and its problems; no document when the file cannot be read at all or
+    holds more than `most_values` values."""
     problems: list[Problem] = []
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        bad_line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                Location(display_name, bad_line),
-                f"文件不是 UTF-8 编码（第 {error.start + 1} 个字节无法解码）",
-                "用 UTF-8 编码另存此文件（多数编辑器的“另存为”里可以选择编码）",
-            )
-        ]
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    raw, unreadable = textrules.read_limited(path, display_name)
+    if unreadable:
+        return None, [unreadable]
+    text, undecodable = textrules.decode(raw, display_name)
+    if undecodable:
+        return None, [undecodable]
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
@@ -80,6 +79,12 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     if problems:
         return None, problems
     try:
+        # Events first: nesting is counted before anything recursive sees the file, and tags and block
+        # scalars are found with their place.
+        shape, values, stop = _shape_problems(text, display_name, most_values)
+        problems += shape
+        if stop:
+            return None, problems
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -102,10 +107,35 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                 "写入数据（例如 `tasks:` 开头的列表），或删除这个文件",
             )
         ]
-    document = YamlDocument(display_name, None)
+    document = YamlDocument(display_name, None, values)
     # Duplicate keys are reported, but the rest of the file is still checked: one typo, one message.
     document.data = _convert(root, (), document, problems, set())
     return document, problems
+
+
+def _shape_problems(text: str, file: str, most_values: int) -> tuple[list[Problem], int, bool]:
+    """Explicit tags, block scalars, too deep nesting and too many values, each at its place, read from the
+    parser's events one at a time (nothing is built yet); how many values there are; and whether to stop."""
+    problems: list[Problem] = []
+    depth = values = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        mark = event.start_mark
+        where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            values += 1
+            if values > most_values:
+                return [textrules.too_many(where)], values, True
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > textrules.MAX_DEPTH:
+                return [textrules.too_deep(where)], values, True
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.tag:
+            problems.append(textrules.tagged(where, event.tag))
+        if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
+            problems.append(textrules.block_scalar(where, event.style))
+    return problems, values, False
 
 
 def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem], seen: set[int]) -> Any:
@@ -152,7 +182,10 @@ def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Pro
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, index), doc, problems, seen) for index, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)  # the one other kind of node that YAML composes
-    return _scalar(node)
+    value = _scalar(node)
+    if isinstance(value, str) and node.style not in ("|", ">"):  # a block scalar is reported as one already
+        problems += textrules.text_problems(value, Location(doc.file, *_mark(node)))
+    return value
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

@@ -296,6 +296,7 @@ class _Writer:
     def section_nodes(self) -> None:
         for n in range(1, SECTIONS + 1):
             item = {"id": f"Q{n}", "number": n, "title": f"第{n}个问答", "summary": self.words(6) + "。"}
+            item.update(summary_source=dict(SUMMARY_SOURCE), source={"heading": f"q{n}", "quote": item["title"]})
             self.node("sections", "section", item)
 
     # -- files ---------------------------------------------------------------------------------
@@ -334,11 +335,14 @@ class _Writer:
             (pages / f"q{n}.md").write_text(f"# 第{n}个问答：合成文本\n\n{body}\n", encoding="utf-8")
 
 
+SUMMARY_SOURCE = {"editorial": "合成数据：概述由生成器随机写成"}
+
+
 def _node(node_id: str, title: str, summary: str, source: dict | list, number: int | None = None) -> dict:
     item: dict = {"id": node_id}
     if number is not None:
         item["number"] = number
-    item.update(title=title, summary=summary, source=source)
+    item.update(title=title, summary=summary, summary_source=dict(SUMMARY_SOURCE), source=source)
     return item
 
 

@@ -54,9 +54,10 @@ BREAKDOWN = {
     "templates (Jinja, incl. navigation)": ("mkdocs/commands/build.py", "_build_page"),
     "config, theme and plugin loading": ("mkdocs/config/base.py", "load_config"),
 }
-HOOK_FILES = (  # mkdocs.yml
+HOOK_FILES = (  # as mkdocs.yml lists them
     "hooks/site_plan.py",
     "hooks/site_exports.py",
+    "hooks/site_citing.py",
     "hooks/site_search.py",
     "hooks/site_html.py",
     "hooks/site_language.py",

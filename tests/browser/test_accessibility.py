@@ -13,22 +13,45 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from plansite import load_plan
+from plansite.model import NODE_TYPES, Section
+from plansite.urls import GROUPED, index_of, page_of, public_url
 from support.html import lang, parse
 from support.project import ROOT
 
 AXE = ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-AXE_PAGES = {
-    "home": "",
-    "a Q&A page": "interpretation/q6/",
-    "the full text": "interpretation/full/",
-    "a task page": "tasks/t2/",
-    "a measure page": "measures/m5/",
-    "the overview": "overview/",
-    "an English Q&A page": "en/interpretation/q6/",
-    "an English measure page": "en/measures/m5/",
-    "the English glossary": "en/glossary/",
-}
+
+
+def _every_kind_of_page() -> dict[str, str]:
+    """One page of every kind the site has: the fixed pages, and for each kind of item its list page and the
+    page of its first item (from the plan, so that a new kind is checked without a change here)."""
+    plan = load_plan(ROOT)
+
+    def url_of(path: str) -> str:
+        return public_url(path, "").lstrip("/")
+
+    found = {
+        "home": "",
+        "the interpretation": "interpretation/",
+        "the full text": "interpretation/full/",
+        "the overview": "overview/",
+        "the page for a missing address": "404.html",
+    }
+    for node_type in NODE_TYPES:
+        nodes = plan.of(node_type)
+        if node_type not in GROUPED and node_type is not Section:
+            found[f"the {node_type.key} list"] = url_of(index_of(node_type))
+        elif node_type in GROUPED:
+            found[f"the {node_type.key} page"] = url_of(index_of(node_type))
+        if nodes and node_type not in GROUPED:
+            found[f"a {node_type.kind} page"] = url_of(page_of(nodes[0]))
+    # The English edition has the same kinds of page under en/, and a glossary of its own.
+    english = {f"{kind} (English)": f"en/{url}" for kind, url in found.items()}
+    return found | english | {"the English glossary": "en/glossary/"}
+
+
+AXE_PAGES = _every_kind_of_page()
 
 
 def _axe_violations(page: Page) -> list[str]:
@@ -62,6 +85,31 @@ def test_axe_finds_no_violation_on_the_main_kinds_of_page(browser: Browser, base
     finally:
         page.context.close()
     assert not found, f"{len(found)} axe violation(s):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_with_a_preview_and_the_quote_control_open(
+    browser: Browser, base_url: str, scheme: str
+) -> None:
+    """A named item's preview (opened by keyboard focus) and the control that quotes a selection, on screen."""
+    page = _page(browser, scheme)
+    try:
+        page.goto(base_url + "interpretation/q6/", wait_until="load")
+        page.evaluate(
+            "() => { const t = document.getElementById('q6-s2').firstChild;"
+            " getSelection().setBaseAndExtent(t, 0, t, 6); }"
+        )
+        page.locator(".quote-selection button").wait_for(state="visible")
+        page.locator("#q6-s1").get_by_role("link", name="完善产业标准体系").focus()
+        page.locator("#preview-m10").wait_for(state="visible")
+        found = _axe_violations(page)
+        shown = page.locator(".quote-selection button, #preview-m10").evaluate_all(
+            "all => all.map(e => e.checkVisibility())"
+        )
+    finally:
+        page.context.close()
+    assert shown == [True, True], "both were on screen while axe ran"
+    assert not found, "axe violations with a preview open:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -253,7 +253,7 @@ def test_hostile_text_in_data_runs_nowhere_in_the_browser(
     tasks = project_copy / "data" / "tasks.yaml"
     text = tasks.read_text(encoding="utf-8")
     text = text.replace("    title: 打造沉浸交互数字生活应用\n", f"    title: {json.dumps(hostile)}\n", 1)
-    summary = "面向生活消费、公共服务和应急保障，发展沉浸交互的数字生活场景。"
+    summary = "据公开报道，这一任务包括生活消费、公共服务、应急保障三类场景的措施。"
     text = text.replace(
         f"    summary: {summary}", f"    summary: {json.dumps(hostile + summary, ensure_ascii=False)}", 1
     )

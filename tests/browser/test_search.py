@@ -9,6 +9,7 @@ below hit@5 0.95 on the project's queries and on the shared sample.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 import search_eval
-from plansite import search
+from plansite import labels, load_plan, search
 from support.localsite import serve
+from support.project import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -329,3 +331,36 @@ def test_a_pasted_sentence_finds_its_page_and_ids_count_only_alone(reader: tuple
     # Ids alone, several at once, in Latin or Chinese.
     assert [r["page"] for r in ranked(page, "措施5 任务2")] == ["tasks/t2/", "measures/m5/"]
     assert [r["page"] for r in ranked(page, "M5、M6")] == ["measures/m5/", "measures/m6/"]
+
+
+def test_snippets_show_the_site_summaries_with_their_mark(reader: tuple[Page, list[str]], online: str) -> None:
+    """A snippet that shows a summary's words (the site's own) also shows the mark that says so."""
+    page, _ = reader
+    load_engine(page, online)
+    plan = load_plan(ROOT)
+    # The interpretation's words, and the site's fixed sentences (labels), which are not summaries
+    elsewhere = "".join(s.text for s in plan.interpretation.sentences.values())
+    elsewhere += "|".join(re.sub(r"\{\w*\}", "|", v) for v in vars(labels).values() if isinstance(v, str))
+    marks = (labels.SUMMARY_BADGE, labels.SUMMARY_MARK)
+    checked = 0
+    for node in plan.nodes.values():
+        # A stretch of the summary that the interpretation does not have: shown, it can only be the summary.
+        words = next(
+            (
+                node.summary[i : i + 8]
+                for i in range(len(node.summary) - 8)
+                if node.summary[i : i + 8] not in elsewhere and "，" not in node.summary[i : i + 8]
+            ),
+            None,
+        )
+        if words is None:
+            continue
+        snippets = page.evaluate(
+            "q => window.__engine.search(q).items.flatMap(item => item.map(entry => entry.text))", words
+        )
+        for snippet in snippets:
+            text = re.sub(r"<[^>]+>", "", snippet)
+            if words in text:
+                checked += 1
+                assert any(mark in text for mark in marks), f"{node.id}: {text}"
+    assert checked >= 20, "too few snippets showed a summary to judge"

@@ -53,7 +53,8 @@ def copied_by(page: Page, press: object) -> str:
 def citation_checks(citation: str, node_id: str, title: str, url: str) -> list[str]:
     today = datetime.date.today().isoformat()
     wanted = {
-        "the issuers": "工业和信息化部, 教育部, 文化和旅游部, 等. ",
+        "the issuing general offices": "工业和信息化部办公厅, 教育部办公厅, 文化和旅游部办公厅, 等. ",
+        "the site as compiler": "元宇宙产业创新发展三年行动计划阅读站, 整理. ",
         "the plan's title": PLAN_TITLE,
         "the node": f"{node_id} {title}",
         "the type": "[EB/OL]",
@@ -151,7 +152,7 @@ def test_grouped_pages_copy_the_link_of_each_section(recorded: RecordedPage, bas
     bar = page.get_by_role("group", name="人工智能：链接与引用")
     assert copied_by(page, bar.get_by_role("button", name="复制链接").click) == SITE_URL + "technologies/#ai"
     citation = copied_by(page, bar.get_by_role("button", name="复制引用").click)
-    assert "：人工智能[EB/OL]" in citation and citation.endswith(f"{SITE_URL}technologies/#ai.")
+    assert ": 人工智能[EB/OL]" in citation and citation.endswith(f"{SITE_URL}technologies/#ai.")
 
 
 def test_copy_buttons_are_left_off_paper(recorded: RecordedPage, base_url: str) -> None:

@@ -6,10 +6,14 @@ import filecmp
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
+import time
 from pathlib import Path
 
-from support.project import BUILD_ENV, ROOT, mkdocs_build
+import pytest
+
+from support.project import BUILD_ENV, ROOT, edit, mkdocs_build
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 
@@ -54,6 +58,7 @@ def test_a_failed_build_leaves_the_previous_site_and_bundle_untouched(project_co
     bad = dev_build("--theme-dir", "no-such-theme-dir")
     assert bad.returncode != 0
     assert tree_digest(project_copy / "site") == site_before
+    assert bundle.read_bytes() == bundle_before, "the new bundle is published only with its online site"
 
     # A change that passes the data checks but fails the strict build half-way (a broken link in a page).
     home = project_copy / "docs" / "index.md"
@@ -71,6 +76,59 @@ def test_a_failed_build_leaves_the_previous_site_and_bundle_untouched(project_co
     assert bad.returncode != 0 and "Traceback" not in bad.stdout + bad.stderr
     assert tree_digest(project_copy / "site") == site_before
     assert bundle.read_bytes() == bundle_before
-    leftovers = [p.name for p in project_copy.iterdir() if p.name.startswith(".site-build")]
+    leftovers = [p.name for p in project_copy.iterdir() if p.name.startswith(".publish-")]
     assert not leftovers, f"temporary build folders left behind: {leftovers}"
     assert os.access(project_copy / "dev", os.X_OK)
+
+
+def _dev_project(project: Path) -> dict[str, str]:
+    """Make a project copy runnable with ./dev; the environment to run it in."""
+    for name in ("dev", "scripts", "requirements.txt"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    return {**BUILD_ENV, **EPOCH}
+
+
+def _published(project: Path) -> tuple[dict[str, str], bytes]:
+    return tree_digest(project / "site"), (project / "dist" / "metaverse-action-plan-offline.zip").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("sig", "after"),
+    [(signal.SIGINT, "offline"), (signal.SIGINT, "site"), (signal.SIGKILL, "offline"), (signal.SIGKILL, "site")],
+)
+def test_interrupting_dev_build_leaves_the_previous_pair_and_the_next_run_cleans_up(
+    project_copy: Path, sig: signal.Signals, after: str
+) -> None:
+    env = _dev_project(project_copy)
+    assert subprocess.run(["./dev", "build"], cwd=project_copy, env=env, capture_output=True).returncode == 0
+    before = _published(project_copy)
+    # A change, so that the interrupted build would publish something different.
+    edit(
+        project_copy,
+        "data/measures.yaml",
+        "title: 加快重点行业工业元宇宙布局",
+        "title: 加快重点行业工业元宇宙布局（新）",
+    )
+    running = subprocess.Popen(
+        ["./dev", "build"], cwd=project_copy, env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not any(project_copy.glob(f".publish-*/{after}")) and running.poll() is None:
+        assert time.monotonic() < deadline, f"the build never reached {after}/"
+        time.sleep(0.05)
+    os.killpg(running.pid, sig)  # Ctrl-C reaches the whole foreground group; SIGKILL leaves no handler to run
+    running.wait(timeout=60)
+    assert running.returncode != 0
+    assert _published(project_copy) == before
+    if sig == signal.SIGINT:
+        assert not list(project_copy.glob(".publish-*")), "Ctrl-C leaves no staging folder"
+    # The next run removes what a killed one left, and a failing run still replaces nothing.
+    failed = subprocess.run(
+        ["./dev", "build", "--theme-dir", "no-such-theme-dir"], cwd=project_copy, env=env, capture_output=True
+    )
+    assert failed.returncode != 0
+    assert not list(project_copy.glob(".publish-*"))
+    assert _published(project_copy) == before

@@ -93,7 +93,7 @@ def test_both_sitemaps_carry_hreflang_alternates(built_site: Path) -> None:
 def test_a_sentence_without_translation_stops_both_builds_naming_file_and_line(
     project_copy: Path, tmp_path: Path
 ) -> None:
-    edit(project_copy, "data/en/interpretation.yaml", "  q6-s2: >-", "  q6-s9: >-")
+    edit(project_copy, "data/en/interpretation.yaml", "  q6-s2: ", "  q6-s9: ")
     site = tmp_path / "site"
     for result in (mkdocs_build(project_copy, site), english_build(project_copy, site)):
         output = result.stdout + result.stderr

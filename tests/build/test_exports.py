@@ -121,7 +121,7 @@ def test_measures_csv_opens_in_a_spreadsheet_one_row_per_measure(built_site: Pat
     nodes = {n["id"]: n for n in _json(built_site, "plan.json")["nodes"]}
     for row in rows:
         assert row["title"] == nodes[row["id"]]["title"] and row["url"] == nodes[row["id"]]["url"]
-        assert row["summary"] == nodes[row["id"]]["summary"]
+        assert row["site_summary"] == nodes[row["id"]]["site_summary"]["text"]
         assert row["task_title"] == nodes[row["task_id"]]["title"]
     assert rows[4]["task_id"] == "T2" and rows[4]["url"] == SITE_URL + "measures/m5/"
 

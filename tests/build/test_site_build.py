@@ -114,7 +114,7 @@ def test_every_page_is_in_the_language_of_its_edition(built_site: Path) -> None:
 
 def test_measure_pages_name_their_task_and_cite_their_sentences(built_site: Path) -> None:
     task_of = {m: (m - 1) // 3 + 1 if m <= 12 else 5 for m in range(1, 15)}
-    uncovered = {7, 8, 9, 13, 14}
+    uncovered = {5, 7, 8, 9, 13, 14}  # M5: 第五问 only names it
     for number in range(1, 15):
         page = built_site / "measures" / f"m{number}" / "index.html"
         h1 = text(read(page).find("h1"))
@@ -137,7 +137,8 @@ def test_names_in_the_interpretation_link_to_their_pages(built_site: Path) -> No
     for section, names in expected.items():
         html = (built_site / "interpretation" / section / "index.html").read_text(encoding="utf-8")
         for words, href in names.items():
-            assert re.search(rf'<a href="{re.escape(href)}"[^>]*>{words}</a>', html), f"{section}: {words} → {href}"
+            link = rf'<a (?:[^>]* )?href="{re.escape(href)}"[^>]*>{words}</a>'  # attributes in any order
+            assert re.search(link, html), f"{section}: {words} → {href}"
 
 
 def _markup_from_data(page: Path) -> list[str]:
@@ -151,6 +152,10 @@ def _markup_from_data(page: Path) -> list[str]:
         if element.name == "img" and element.get("src") == "x":
             found.append("<img src=x>")
         if element.name == "script" and "alert(" in element.get_text():
+            # JSON-LD is data, not code: hostile text may be in it as a JSON string, with no `<` left to close it.
+            if element.get("type") == "application/ld+json" and "<" not in element.get_text():
+                json.loads(element.get_text())
+                continue
             found.append(f"<script>{element.get_text()[:40]}")
     return found
 
@@ -164,7 +169,7 @@ def test_text_from_data_is_shown_as_text_everywhere(project_copy: Path, tmp_path
     data = tasks.read_text(encoding="utf-8")
     data = data.replace("    title: 打造沉浸交互数字生活应用\n", f"    title: {json.dumps(hostile_title)}\n", 1)
     data = data.replace(
-        "    summary: 面向生活消费、公共服务和应急保障，发展沉浸交互的数字生活场景。",
+        "    summary: 据公开报道，这一任务包括生活消费、公共服务、应急保障三类场景的措施。",
         f"    summary: {json.dumps(hostile_summary, ensure_ascii=False)}",
         1,
     )
@@ -209,7 +214,8 @@ def test_every_page_has_a_link_preview(built_site: Path) -> None:
     assert not missing, "\n".join(missing)
     m5 = (built_site / "measures" / "m5" / "index.html").read_text(encoding="utf-8")
     assert '<meta property="og:title" content="M5 加快重点行业工业元宇宙布局">' in m5
-    assert '<meta property="og:description" content="在重点行业布局工业元宇宙，形成可推广的应用。">' in m5
+    summary = "《解读》第五问把“重点行业工业元宇宙布局”列为工业元宇宙的三个发力方向之一，没有展开。"
+    assert f'<meta property="og:description" content="本站概述（非原文）：{summary}">' in m5
     assert '<meta property="og:url" content="https://example.org/measures/m5/">' in m5
     assert '<link rel="canonical" href="https://example.org/measures/m5/">' in m5
     assert "<title>M5 加快重点行业工业元宇宙布局 - " in m5

@@ -37,8 +37,9 @@ def inventory(site: Path) -> dict[str, str]:
         if url.removeprefix(ENGLISH) in GROUPED_PAGES:  # one section per node, the node's id its anchor
             for anchor, title in re.findall(r'<h2 id="([a-z0-9-]+)">(.*?)</h2>', html):
                 found[f"{url}#{anchor}"] = _text(title)
-    for data in sorted((site / "data").glob("*.*")):  # the machine-readable data the pages link to
-        found[f"data/{data.name}"] = f"data ({data.suffix[1:]})"
+    # The machine-readable data the pages link to, and each page's reference-manager files (data/cite/m5.ris).
+    for data in sorted((site / "data").rglob("*.*")):
+        found[data.relative_to(site).as_posix()] = f"data ({data.suffix[1:]})"
     return found
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
+import resource
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plansite import PlanError, load_plan
+from plansite import PlanError, load_plan, textrules
 from support.project import ROOT
 
 DATA_FILES = sorted(p.name for p in (ROOT / "data").glob("*.yaml"))
@@ -48,12 +51,73 @@ def mutation(draw: st.DrawFn) -> tuple[str, str]:
     return name, "\n".join(lines)
 
 
-@settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "80")), deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+# Changes to the structure and the kinds of values: what a careless paste or a hostile editor produces.
+TAGS = ["!!binary", "!foo", "!!int", "!!float", "!!str", "!!python/object:os.system", "!!timestamp", "!", "!!map"]
+INVISIBLE = ["\\u200b", "\\u200c\\u200d", "\\ufeff", "\\u2060", "\\u00ad", "\\u180e", " \\u200b "]
+CONTROLS = [f"\\x{code:02x}" for code in (*range(0x20), 0x7F, 0x85)] + ["\\0", "\\L", "\\P", "\\e", "\\a"]
+_VALUE = re.compile(r"^(\s*(?:- )?[a-z_]+: )(.+)$")
+
+
+@st.composite
+def structural_mutation(draw: st.DrawFn) -> tuple[str, str, bool]:
+    """One of the real data files with a value nested, tagged, made a float, or given a control character or
+    only invisible characters; and whether the change must be rejected (all but harmless nesting)."""
+    name = draw(st.sampled_from(DATA_FILES))
+    lines = (ROOT / "data" / name).read_text(encoding="utf-8").split("\n")
+    candidates = [i for i, line in enumerate(lines) if _VALUE.match(line)]
+    at = draw(st.sampled_from(candidates))
+    head, value = _VALUE.match(lines[at]).groups()  # type: ignore[union-attr]
+    kind = draw(st.sampled_from(["nest", "tag", "float", "control", "invisible"]))
+    must_fail = True
+    if kind == "nest":
+        depth = draw(st.one_of(st.integers(1, 40), st.integers(40, 5_000)))
+        must_fail = depth + head.count("  ") // 2 > textrules.MAX_DEPTH
+        opener, closer = draw(st.sampled_from([("[", "]"), ("{a: ", "}")]))
+        value = opener * depth + value + closer * depth
+    elif kind == "tag":
+        value = f"{draw(st.sampled_from(TAGS))} {value}"
+    elif kind == "float":
+        value = draw(st.sampled_from(["5.0", "1.5", "1e3", ".inf", "-.inf", ".nan", "0x10", "1_000", "2.", "-0.0"]))
+        must_fail = head.strip() == "number:"  # `title: 1e3` is a title YAML reads as the text 1e3
+    elif kind == "control":
+        text = value.strip("'\"")
+        cut = draw(st.integers(0, len(text)))
+        value = '"' + text[:cut].replace("\\", "") + draw(st.sampled_from(CONTROLS)) + text[cut:].replace('"', "") + '"'
+    else:
+        value = '"' + "".join(draw(st.lists(st.sampled_from(INVISIBLE), min_size=1, max_size=4))) + '"'
+    lines[at] = head + value
+    return name, "\n".join(lines), must_fail
+
+
+def _fuzz_settings(examples: str) -> settings:
+    return settings(
+        max_examples=int(os.environ.get("FUZZ_EXAMPLES", examples)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+
+
+@_fuzz_settings("80")
 @given(mutation())
 def test_validation_never_crashes_on_a_mutated_file(change: tuple[str, str]) -> None:
-    name, text = change
+    _load_changed(*change)
+
+
+@_fuzz_settings("80")
+@given(structural_mutation())
+def test_validation_never_crashes_on_a_structurally_mutated_file(change: tuple[str, str, bool]) -> None:
+    """Nesting, tags, floats for integers, control characters and invisible text: a clean list of problems
+    (or a plan, where nesting is harmless), within 30 s and 500 MB."""
+    name, text, must_fail = change
+    started = time.monotonic()
+    rejected = _load_changed(name, text)
+    assert rejected or not must_fail, "this change must be reported"
+    assert time.monotonic() - started < 30
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 500 * 1024, "peak memory over 500 MB"
+
+
+def _load_changed(name: str, text: str) -> bool:
+    """Load the data with one file changed; whether it was rejected, which it must be with clean problems."""
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         shutil.copytree(ROOT / "data", project / "data")
@@ -65,3 +129,5 @@ def test_validation_never_crashes_on_a_mutated_file(change: tuple[str, str]) -> 
             assert error.problems, "a rejection must say what is wrong"
             for problem in error.problems:
                 assert problem.where.file and problem.what
+            return True
+        return False

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from plansite import PlanError, Problem, load_plan
-from plansite.model import Measure, Principle, Project, Safeguard, Section, SentenceQuote, Task
+from plansite.model import HeadingQuote, Measure, Principle, Project, Safeguard, Section, SentenceQuote, Task
 from plansite.text import comparable
 from support.project import ROOT, edit
 
@@ -36,15 +36,39 @@ def test_every_node_and_edge_has_a_source_and_every_quote_is_in_its_sentence() -
     plan = load_plan(ROOT)
     quotes: list[SentenceQuote] = []
     for node in plan.nodes.values():
-        if not isinstance(node, Section):
-            assert node.sources, f"{node.id} has no source"
-        quotes += [s for s in node.sources if isinstance(s, SentenceQuote)]
+        assert node.sources, f"{node.id} has no source"
+        assert node.summary_sources, f"the summary of {node.id} says nothing of what it rests on"
+        quotes += [s for s in (*node.sources, *node.summary_sources) if isinstance(s, SentenceQuote)]
     for edge in plan.edges:
         assert edge.sources
         quotes += [s for s in edge.sources if isinstance(s, SentenceQuote)]
     assert quotes
     for quote in quotes:
         assert comparable(quote.quote) in comparable(plan.interpretation.sentences[quote.sentence].text), quote
+
+
+def test_every_reading_of_the_site_is_an_editorial_relation_with_its_reason() -> None:
+    """The mappings the interpretation does not state itself (Q4 → M1–M3, Q5 → M4/M6, Q6 → M10–M12, M1's
+    technologies) are editorial; the sections that only name an item list it."""
+    plan = load_plan(ROOT)
+    editorial = {(edge.subjects, edge.objects) for edge in plan.edges if edge.editorial}
+    for subject, objects in [("Q4", "M1 M2 M3"), ("Q5", "M4 M6"), ("Q6", "M10 M11 M12")]:
+        for measure in objects.split():
+            assert ((subject,), (measure,)) in editorial, f"{subject} → {measure} should be the site's reading"
+    assert (("M1",), ("ai", "blockchain", "cloud", "vr")) in editorial
+    assert all(edge.notes for edge in plan.edges if edge.editorial)
+    roles = {(edge.subjects[0], edge.objects[0]): edge.role for edge in plan.edges if edge.relation == "discusses"}
+    assert roles[("Q5", "M5")] == "lists"
+    assert {roles[("Q3", p)] for p in ("P1", "P2", "P3", "P4")} == {"lists"}
+
+
+def test_sections_are_sourced_to_their_question_headings() -> None:
+    plan = load_plan(ROOT)
+    for section in plan.of(Section):
+        (source,) = section.sources
+        assert isinstance(source, HeadingQuote) and source.heading == section.id.lower()
+        page = plan.interpretation.section(section.id)
+        assert page is not None and source.quote in page.title and section.title == source.quote
 
 
 # ---- bad input --------------------------------------------------------------------------------
@@ -104,7 +128,7 @@ def test_unknown_sentence_id_is_rejected(project_copy: Path) -> None:
 
 
 def test_misspelt_field_suggests_the_right_one(project_copy: Path) -> None:
-    line = edit(project_copy, "data/measures.yaml", "    summary: 在重点行业", "    sumary: 在重点行业")
+    line = edit(project_copy, "data/measures.yaml", "    summary: 《解读》第五问", "    sumary: 《解读》第五问")
     problem = the_problem(project_copy, "data/measures.yaml", "sumary")
     assert problem.where.line == line and "summary" in problem.fix
 
@@ -112,7 +136,7 @@ def test_misspelt_field_suggests_the_right_one(project_copy: Path) -> None:
 def test_wrong_type_and_missing_field_are_named(project_copy: Path) -> None:
     line = edit(project_copy, "data/safeguards.yaml", "    number: 2\n", "    number: two\n")
     assert the_problem(project_copy, "data/safeguards.yaml", "应当是整数").where.line == line
-    edit(project_copy, "data/safeguards.yaml", "    summary: 参与国际治理", "    # summary: 参与国际治理")
+    edit(project_copy, "data/safeguards.yaml", "    summary: 深度参与", "    # summary: 深度参与")
     the_problem(project_copy, "data/safeguards.yaml", "缺少必填字段 `summary`")
 
 
@@ -151,7 +175,7 @@ def test_empty_file_and_non_utf8_file_are_rejected(project_copy: Path) -> None:
 
 
 def test_problems_in_several_files_are_reported_together(project_copy: Path) -> None:
-    edit(project_copy, "data/tasks.yaml", "    summary: 以工业元宇宙", "    summry: 以工业元宇宙")
+    edit(project_copy, "data/tasks.yaml", "    summary: 以构建工业元宇宙", "    summry: 以构建工业元宇宙")
     edit(project_copy, "data/goals.yaml", "    term: long", "    term: later")
     files = {p.where.file for p in problems_of(project_copy)}
     assert {"data/tasks.yaml", "data/goals.yaml"} <= files
@@ -165,3 +189,58 @@ def test_node_without_a_source_is_rejected(project_copy: Path) -> None:
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     problem = the_problem(project_copy, "data/principles.yaml", "缺少必填字段 `source`")
     assert "sentence" in problem.fix and "editorial" in problem.fix
+
+
+def test_summary_without_what_it_rests_on_is_rejected(project_copy: Path) -> None:
+    path = project_copy / "data" / "projects.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    summary_source:\n", text.index("  - id: P2"))
+    end = text.index("    source:\n", start)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    problem = the_problem(project_copy, "data/projects.yaml", "缺少必填字段 `summary_source`")
+    assert "概述是本站的话" in problem.fix and "editorial" in problem.fix
+
+
+def test_summary_quoting_words_its_sentence_lacks_is_rejected(project_copy: Path) -> None:
+    line = edit(
+        project_copy,
+        "data/measures.yaml",
+        "        quote: 重点行业工业元宇宙布局\n      - sentence: q5-s1",
+        "        quote: 形成可推广的应用\n      - sentence: q5-s1",
+    )
+    problem = the_problem(project_copy, "data/measures.yaml", "形成可推广的应用")
+    assert "q5-s1" in problem.what and problem.where.line == line - 1
+
+
+def test_question_heading_source_must_quote_the_heading(project_copy: Path) -> None:
+    line = edit(
+        project_copy,
+        "data/sections.yaml",
+        "      heading: q1\n      quote: 出台的背景",
+        "      heading: q1\n      quote: 出台背景",
+    )
+    problem = the_problem(project_copy, "data/sections.yaml", "不在问答 q1 的标题中")
+    assert "出台的背景是什么" in problem.fix and problem.where.line == line
+
+
+def test_discussion_resting_on_the_site_reading_alone_is_rejected(project_copy: Path) -> None:
+    edit(
+        project_copy,
+        "data/edges.yaml",
+        "      - sentence: q4-s2\n        quote: 在元宇宙产品供给方面，围绕社交、文娱、办公等现实需求，"
+        "在元宇宙入口、虚拟空间应用工具和平台上着重发力\n",
+        "",
+    )
+    problem = the_problem(project_copy, "data/edges.yaml", "出处必须有该问答里的句子")
+    assert "editorial" in problem.fix
+
+
+def test_edge_note_field_is_gone_in_favour_of_editorial_sources(project_copy: Path) -> None:
+    edit(
+        project_copy,
+        "data/edges.yaml",
+        "  - from: Q5\n    to: M5\n    role: lists\n",
+        "  - from: Q5\n    to: M5\n    role: lists\n    note: 本站的理解\n",
+    )
+    problem = the_problem(project_copy, "data/edges.yaml", "未知字段 `note`")
+    assert "source" in problem.fix

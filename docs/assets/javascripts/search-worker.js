@@ -137,6 +137,7 @@ class Engine {
     this.ids = this.tables.ids || {}
     this.fillers = [...(this.tables.fillers || [])].map(w => this.folding.fold(w)).sort((a, b) => b.length - a.length)
     this.synonyms = Object.entries(this.tables.synonyms || {})
+    this.marks = this.tables.marks || []
       .map(([short, full]) => [this.folding.fold(short), this.folding.fold(full)])
       .sort((a, b) => b[0].length - a[0].length)
     const named = {}
@@ -366,7 +367,7 @@ class Engine {
     return {
       ...doc,
       title: marked(entry.title, entry.t, found, Infinity),
-      text: entry.text ? `<p>${marked(entry.text, entry.x, found, SNIPPET)}</p>` : "",
+      text: entry.text ? `<p>${marked(entry.text, entry.x, found, SNIPPET, this.marks)}</p>` : "",
       score,
       terms: shown,
     }
@@ -446,7 +447,9 @@ function frequency(text, pieces) {
 }
 
 /* `source` escaped, with every occurrence of the folded pieces marked, cut to `width` around the first */
-function marked(source, folded, pieces, width) {
+/* `source` with the pieces marked, cut to `width` around the most matched words. A window may start at one of
+   the `marks` that precede the site's own words (本站概述): the site's words are never shown without theirs. */
+function marked(source, folded, pieces, width, marks = []) {
   const ranges = []
   for (const piece of pieces)
     for (let at = folded.text.indexOf(piece); at >= 0; at = folded.text.indexOf(piece, at + 1)) {
@@ -465,12 +468,19 @@ function marked(source, folded, pieces, width) {
   if (source.length > width) {
     // The window that shows the most different matched words, the earliest of equals
     const windowAt = start => Math.max(0, Math.min(start - Math.floor(width / 4), source.length - width))
+    const starts = []
+    for (const mark of marks)
+      for (let at = source.indexOf(mark); at >= 0; at = source.indexOf(mark, at + 1)) starts.push(at)
+    starts.sort((a, b) => a - b)
+    for (const [start] of merged.length ? merged : [[0]]) starts.push(windowAt(start))
     let best = -1
-    for (const [start] of merged.length ? merged : [[0]]) {
-      const at = windowAt(start)
+    for (const at of starts) {
       const words = new Set(merged.filter(r => r[0] >= at && r[1] <= at + width).map(r => source.slice(r[0], r[1])))
       if (words.size > best) { best = words.size; from = at }
     }
+    // A window that opens inside the site's words, after their mark, starts at the mark instead
+    const mark = starts.filter(at => at < from && from - at < width / 2 && marks.some(m => source.startsWith(m, at)))
+    if (mark.length && !/[。！？]/.test(source.slice(mark[mark.length - 1], from))) from = mark[mark.length - 1]
     to = Math.min(source.length, from + width)
   }
   let out = from > 0 ? "…" : "", at = from

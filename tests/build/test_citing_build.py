@@ -1,0 +1,50 @@
+"""What the strict build writes for citing a passage: each page of the interpretation carries the previews of
+exactly the items it links and one quote control, neither reaches the search index, and every node's buttons
+include the Markdown link."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support.html import attribute, parse, text
+
+INTERPRETATION_PAGES = ["interpretation/", *(f"interpretation/q{n}/" for n in range(1, 8)), "interpretation/full/"]
+
+
+def page(site: Path, url: str) -> Path:
+    return site / url / "index.html"
+
+
+def test_each_interpretation_page_previews_exactly_the_items_it_links(built_site: Path) -> None:
+    previewed_somewhere = False
+    for url in INTERPRETATION_PAGES:
+        html = parse(page(built_site, url))
+        named = {attribute(a, "aria-describedby") for a in html.select(".sentence a[aria-describedby]")}
+        previews = {attribute(p, "id") for p in html.select(".mention-preview")}
+        assert named == previews, f"/{url}: links name {sorted(named)}, previews are {sorted(previews)}"
+        assert all(p.has_attr("hidden") and attribute(p, "role") == "tooltip" for p in html.select(".mention-preview"))
+        previewed_somewhere |= bool(previews)
+        controls = html.select(".quote-selection")
+        assert len(controls) == 1 and controls[0].has_attr("hidden"), f"/{url}: one hidden quote control"
+    assert previewed_somewhere
+    q6 = parse(page(built_site, "interpretation/q6/"))
+    assert {attribute(p, "id") for p in q6.select(".mention-preview")} == {"preview-m10", "preview-m11", "preview-m12"}
+
+
+def test_node_pages_have_no_quote_control_and_offer_the_markdown_link(built_site: Path) -> None:
+    m5 = parse(page(built_site, "measures/m5"))
+    assert not m5.select(".quote-selection, .mention-preview")
+    (bar,) = m5.select(".share")
+    assert attribute(bar, "data-markdown") == "[M5 加快重点行业工业元宇宙布局](https://example.org/measures/m5/)"
+    assert text(bar.select_one('button[data-share="markdown"]')) == "复制为 Markdown"
+    status = m5.select_one(".share-status")
+    assert status is not None and attribute(status, "data-markdown") == "已复制 Markdown 链接"
+
+
+def test_previews_and_the_quote_control_stay_out_of_the_search_index(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    q6 = " ".join(d["text"] + d["title"] for d in index["docs"] if d["location"].startswith("interpretation/q6/"))
+    assert "二是构建可信元宇宙产品评估评测体系" in q6  # the page's own text is there
+    for words in ("本站概述，非原文", "所属：", "引用所选文字", "Alt+Q"):
+        assert words not in q6, words
