@@ -116,7 +116,7 @@ def test_the_data_files_carry_both_languages_marked_as_the_sites_translation(bui
     rows = list(csv.DictReader(io.StringIO((built_site / "data" / "measures.csv").read_text(encoding="utf-8-sig"))))
     assert len(rows) == 14 and rows[4]["id"] == "M5"
     assert rows[4]["title_en"].startswith("Accelerate") and rows[4]["task_title_en"].startswith("Foster")
-    assert rows[4]["site_summary_en"].startswith("Deploy") and rows[4]["url_en"].endswith("/en/measures/m5/")
+    assert rows[4]["site_summary_en"].startswith("Question 5") and rows[4]["url_en"].endswith("/en/measures/m5/")
 
 
 def test_the_english_home_page_offers_the_offline_copy_the_chinese_edition_serves(built_site: Path) -> None:

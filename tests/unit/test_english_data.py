@@ -11,6 +11,8 @@ from plansite import PlanError, Problem, load_plan
 from plansite.english import load_english
 from plansite.english.alternates import after_title, other_edition, relative_url, with_alternates
 from plansite.english.pages import GLOSSARY, english_pages, page_paths
+from plansite.markup import md_text
+from plansite.model import Measure, Task
 from plansite.urls import public_url
 from support.project import ROOT, edit
 
@@ -115,6 +117,27 @@ def test_a_translation_without_its_editorial_source_is_rejected(project_copy: Pa
     the_problem(project_copy, "data/en/nodes.yaml", "译文没有注明出处")
 
 
+def test_an_editorial_reason_without_english_is_named_where_the_data_gives_it(project_copy: Path) -> None:
+    edit(project_copy, "data/en/nodes.yaml", "  - zh: 第五问第二句列举的做法", "  - zh: 第五问第二句所列的做法")
+    found = problems_of(project_copy)
+    missing = [p for p in found if "这条说明没有英文译文" in p.what]
+    assert len(missing) == 1 and missing[0].where.file.startswith("data/") and missing[0].where.line > 0
+    assert "第五问第二句列举的做法" in missing[0].what and "notes:" in missing[0].fix
+    stale = [p for p in found if "在数据里已经没有了" in p.what]
+    assert len(stale) == 1 and stale[0].where.file == "data/en/nodes.yaml"
+
+
+def test_an_editorial_reason_rendered_against_the_glossary_fails(project_copy: Path) -> None:
+    edit(
+        project_copy,
+        "data/en/nodes.yaml",
+        "in order is this site's own interpretation.",
+        "in order is this site's own reading.",
+    )
+    found = [p for p in problems_of(project_copy) if "“解读”" in p.what]
+    assert len(found) == 1 and found[0].where.file == "data/en/nodes.yaml"
+
+
 # ---- pages and links between the editions -------------------------------------------------------
 
 
@@ -180,3 +203,23 @@ def test_the_chinese_build_lets_a_stale_rendering_through_and_the_english_build_
 def test_the_language_link_goes_right_under_the_title() -> None:
     assert after_title('<h1 id="x">T</h1><p>a</p>', "<p>L</p>") == '<h1 id="x">T</h1><p>L</p><p>a</p>'
     assert after_title("<p>a</p>", "<p>L</p>") == "<p>L</p><p>a</p>"
+
+
+def test_every_summary_and_every_reading_on_english_pages_is_marked_and_in_english() -> None:
+    plan = load_plan(ROOT)
+    english = load_english(ROOT, plan)
+    pages = english_pages(plan, english, "https://example.org/en/")
+    m5 = pages["measures/m5.md"]
+    assert "description: 'Site summary (not the original text): Question 5 of the interpretation" in m5
+    tasks = pages["tasks/index.md"]
+    for node in [*plan.of(Task), *plan.of(Measure)]:
+        assert f"Site summary (not the original text)</span> {md_text(english.summary(node.id))}" in tasks, node.id
+    m1 = pages["measures/m1.md"]  # its summary rests on the site's reading of question 4, given in English
+    assert "What the summary rests on: " in m1 and md_text(english.note(M1_REASON)) in m1 and M1_REASON not in m1
+    technologies = pages["technologies/index.md"]  # M1 mentions AI by the site's reading: badge and reason
+    assert "This site's reading</span>" in technologies
+    for zh in english.notes:
+        assert all(zh not in page for page in pages.values()), zh
+
+
+M1_REASON = "《解读》第四问按措施1—3的顺序展开，把这一句对应到这项措施是本站的解读。"

@@ -9,6 +9,7 @@ import io
 import json
 from typing import Any
 
+from ..exports import spreadsheet_safe
 from ..model import Plan, Section
 from ..urls import page_of, public_url
 from .alternates import EDITION
@@ -40,7 +41,7 @@ def plan_json(text: str, plan: Plan, english: English, site_url: str) -> str:
         entry: dict[str, Any] = {
             "title": english.title(found.id),
             "heading": _heading(plan, english, found),
-            "summary": english.summary(found.id),
+            "site_summary": english.summary(found.id),
             "url": public_url(page_of(found), en_site),
             "source": _source(english),
         }
@@ -54,6 +55,7 @@ def plan_json(text: str, plan: Plan, english: English, site_url: str) -> str:
         "site": public_url("index.md", en_site),
         "authoritative": "zh-CN",
         "source": _source(english),
+        "notes": {zh: rendering.en for zh, rendering in english.notes.items()},
         "sentences": sentences,
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -84,5 +86,5 @@ def measures_csv(data: bytes, plan: Plan, english: English, site_url: str) -> by
             english.title(task.id) if task else "",
             public_url(page_of(measure), en_site),
         )
-        writer.writerow([*row, *extra])
+        writer.writerow([*row, *(spreadsheet_safe(cell) for cell in extra)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

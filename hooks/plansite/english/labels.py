@@ -56,7 +56,12 @@ IN_CHINESE = "In Chinese"  # the heading of a node's original title and the site
 
 TRAIL = "Location"
 SUMMARY = "Summary"
-SUMMARY_MARK = "Site's summary, translated"  # before every summary, wherever it is shown: the site's words
+# Before every summary, wherever it is shown (lists, item pages, descriptions, link previews): the site's words.
+SUMMARY_MARK = "Site summary (not the original text)"
+SUMMARY_BASIS = "What the summary rests on: "
+SUMMARY_DESCRIPTION = SUMMARY_MARK + ": {summary}"
+EDITORIAL = "This site's reading"  # a relation, a source or a summary's basis that the site itself decided
+HEADING_SOURCE = "the heading of question {number}"  # a source quoting a Q&A heading
 FROM_INTERPRETATION = "In the interpretation"
 ONLY_LISTED = "The interpretation does not discuss this {kind} specifically; it only names it in {sections}."
 NEVER_NAMED = (
@@ -79,7 +84,12 @@ JOINTLY = (
 )
 MENTIONS = "Technologies involved"
 MENTIONED_BY = "Items that mention it"
-INDICATORS = "Yardsticks (quoted in Chinese)"
+INDICATORS = {"near": "Yardsticks (quoted in Chinese)", "long": "Development goals (quoted in Chinese)"}
+REPORTED_WORDING = "Wording given in public reports (in Chinese)"
+REPORTED_WORDING_NOTE = (
+    "According to public reports, this part of the Action Plan also contains the following words, which the "
+    "interpretation does not restate. They are fragments of the Plan's sentences, not indicators of their own."
+)
 TOPICS = "Items this question covers"
 SENTENCE_ANCHOR = "Link to this sentence ({id})"
 FACTS_SOURCE = "Public reports of the Action Plan (in Chinese)"
@@ -126,7 +136,7 @@ CITATION = (
     "{authors}, {date})."
 )
 CITATION_MORE_AUTHORS = "et al."
-DESCRIPTION = "{kind} of the {plan}: {summary} " + NOTICE_META
+DESCRIPTION = SUMMARY_DESCRIPTION + " ({kind} of the {plan}.) " + NOTICE_META
 SEARCH_DIALOG = "Search"  # the search dialog's name for screen readers
 
 

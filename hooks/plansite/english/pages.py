@@ -8,7 +8,7 @@ focus, or side by side when the reader switches that on), and every text the sit
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeAlias
 
 from .. import labels as ZH
@@ -21,6 +21,7 @@ from ..model import (
     Editorial,
     FactQuote,
     Goal,
+    HeadingQuote,
     Issuer,
     Measure,
     Node,
@@ -68,7 +69,7 @@ def sentence_link(plan: Plan, sentence_id: str, here: str) -> str:
 
 
 def _badge(text: str) -> str:
-    return f'<span class="badge-editorial">{html.escape(text)}</span>'
+    return f'<span class="badge-editorial">{html.escape(text, quote=False)}</span>'
 
 
 def _summary(english: English, node: Node) -> str:
@@ -217,7 +218,8 @@ def section_page(plan: Plan, english: English, section: Section) -> str:
     if nodes:
         items = "\n".join(f"- {link_to(plan, english, n, here)}" for n in nodes)
         parts.append(f"## {E.TOPICS} {EXCLUDE}\n\n{items}\n{{: .section-topics }}")
-    head = front_matter(title, f"{english.summary(section.id)} {E.NOTICE_META}")
+    summary = E.SUMMARY_DESCRIPTION.format(summary=english.summary(section.id))
+    head = front_matter(title, f"{summary} {E.NOTICE_META}")
     return head + "\n" + "\n\n".join(parts) + "\n"
 
 
@@ -273,14 +275,57 @@ def node_sections(plan: Plan, english: English, node: Node, here: str, site_url:
     summary = english.summary(node.id)
     if summary:
         parts.append(f"## {E.SUMMARY}\n\n{_summary(english, node)}\n{{: .editorial-summary }}")
+        basis = _summary_basis(plan, english, node, here)
+        if basis:
+            parts.append(basis)
     parts.append(_in_chinese(node))
     if isinstance(node, Goal):
-        parts.append(_indicators(plan, node, here))
+        parts.append(_indicators(plan, english, node, here))
     parts.append(_interpretation(plan, english, node, here))
     parts.append(_related(plan, english, node, here))
-    parts.append(_sources(plan, node.sources, here))
+    parts.append(_sources(plan, english, node.sources, here))
     parts.append(_citation(plan, english, node, site_url))
     return parts
+
+
+def _summary_basis(plan: Plan, english: English, node: Node, here: str) -> str:
+    """What the summary rests on, as the Chinese page says it: sentences, headings, reports, the site's reasons."""
+    basis = []
+    for source in node.summary_sources:
+        if isinstance(source, SentenceQuote):
+            basis.append(sentence_link(plan, source.sentence, here))
+        elif isinstance(source, HeadingQuote):
+            basis.append(_heading_link(plan, source.heading, here))
+        elif isinstance(source, FactQuote):
+            basis.append(E.FACTS_SOURCE + (f" ({E.REPORT}{md_text(source.report)})" if source.report else ""))
+        elif isinstance(source, Editorial):
+            basis.append(_reading(english, (source.note,)))
+    return f"{E.SUMMARY_BASIS}{'; '.join(dict.fromkeys(basis))}\n{{: .summary-basis }}" if basis else ""
+
+
+def _heading_link(plan: Plan, heading_id: str, here: str) -> str:
+    section = next((s for s in plan.of(Section) if s.id.lower() == heading_id), None)
+    label = E.HEADING_SOURCE.format(number=section.number if section else heading_id)
+    return md_link(label, relative(here, page_of(section))) if section else md_text(label)
+
+
+def _reading(english: English, notes: Iterable[str] = ()) -> str:
+    """How the site's own reading is marked: a visible badge, then its reason in English when given."""
+    return _badge(E.EDITORIAL) + (" " + md_text("; ".join(english.note(n) for n in notes)) if notes else "")
+
+
+def _editorial(english: English, note: str) -> str:
+    return f"{_reading(english, (note,))}\n{{: .editorial-note }}"
+
+
+def _readings(edges: Iterable[Edge], end: Callable[[Edge], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The nodes at one end of these edges that the site links by its own reading, with the reasons."""
+    found: dict[str, tuple[str, ...]] = {}
+    for edge in edges:
+        if edge.editorial:
+            for node_id in end(edge):
+                found[node_id] = tuple(dict.fromkeys((*found.get(node_id, ()), *edge.notes)))
+    return found
 
 
 def _in_chinese(node: Node) -> str:
@@ -299,7 +344,8 @@ def _trail(plan: Plan, english: English, node: Node, here: str) -> str:
     parent = plan.parent(node)
     if parent:
         steps.append(link_to(plan, english, parent, here))
-    steps.append(md_text(E.numbered(node.kind, node.number) or E.KIND[node.kind]))
+    current = md_text(E.numbered(node.kind, node.number) or E.KIND[node.kind])
+    steps.append(f'<span aria-current="page">{current}</span>')
     line = " › ".join(steps)
     siblings = [s.id for s in plan.siblings(node)]
     if node.id in siblings and len(siblings) > 1:
@@ -309,8 +355,8 @@ def _trail(plan: Plan, english: English, node: Node, here: str) -> str:
             moves.append(f"{E.PREVIOUS}: {link_to(plan, english, plan.nodes[siblings[position - 1]], here)}")
         if position + 1 < len(siblings):
             moves.append(f"{E.NEXT}: {link_to(plan, english, plan.nodes[siblings[position + 1]], here)}")
-        line += "  \n" + " · ".join(moves)
-    return f'{line}\n{{: .node-trail aria-label="{attr(E.TRAIL)}" data-search-exclude }}'
+        line += "\n\n" + " · ".join(moves)
+    return f'<nav class="node-trail" aria-label="{attr(E.TRAIL)}" data-search-exclude markdown>\n\n{line}\n\n</nav>'
 
 
 def _interpretation(plan: Plan, english: English, node: Node, here: str) -> str:
@@ -324,10 +370,12 @@ def _interpretation(plan: Plan, english: English, node: Node, here: str) -> str:
         elif not isinstance(node, (Technology, Issuer)):
             out.append(f"{E.NEVER_NAMED.format(kind=kind)}\n{{: .not-covered }}")
     seen: list[str] = []
+    notes: list[str] = []
     for edge in plan.edges_to(node.id, Relation.DISCUSSES):
         for source in edge.sources:
             if isinstance(source, SentenceQuote) and source.sentence not in seen:
                 seen.append(source.sentence)
+        notes += [note for note in edge.notes if note not in notes]
     for sentence_id in seen:
         rendering = english.sentences[sentence_id]
         original = f'<span lang="zh-CN" data-search-exclude>{md_text(rendering.zh)}</span>'
@@ -335,11 +383,22 @@ def _interpretation(plan: Plan, english: English, node: Node, here: str) -> str:
             f"> {md_text(rendering.en)}\n>\n> {original}\n{{: .quoted-original }}"
             f"\n>\n> — {sentence_link(plan, sentence_id, here)}"
         )
+    out += [_editorial(english, note) for note in notes]
     return "\n\n".join(out) if len(out) > 1 else ""
 
 
-def _bullets(plan: Plan, english: English, nodes: Iterable[Node], here: str) -> str:
-    return "\n".join(f"- {link_to(plan, english, n, here)}: {_summary(english, n)}" for n in nodes)
+def _bullets(
+    plan: Plan, english: English, nodes: Iterable[Node], here: str, readings: dict[str, tuple[str, ...]] | None = None
+) -> str:
+    """Items with their summaries, each marked as the site's; `readings`: the items whose relation to this page
+    is the site's reading, with why (given once, after the list)."""
+    lines, notes = [], []
+    for node in nodes:
+        reading = (readings or {}).get(node.id)
+        mark = f" {_reading(english)}" if reading else ""
+        notes += [note for note in reading or () if note not in notes]
+        lines.append(f"- {link_to(plan, english, node, here)}{mark}: {_summary(english, node)}")
+    return "\n".join(lines) + "".join(f"\n\n{_editorial(english, note)}" for note in notes)
 
 
 def _related(plan: Plan, english: English, node: Node, here: str) -> str:
@@ -356,10 +415,14 @@ def _related(plan: Plan, english: English, node: Node, here: str) -> str:
         groups.append((E.SUPPORTS, plan.targets(node.id, Relation.SUPPORTS), _jointly(plan, edges, here)))
     groups.append((E.MENTIONS, plan.targets(node.id, Relation.MENTIONS), ""))
     groups.append((E.MENTIONED_BY, plan.origins(node.id, Relation.MENTIONS), ""))
+    readings = {
+        E.MENTIONS: _readings(plan.edges_from(node.id, Relation.MENTIONS), lambda e: e.objects),
+        E.MENTIONED_BY: _readings(plan.edges_to(node.id, Relation.MENTIONS), lambda e: e.subjects),
+    }
     out = [f"## {E.RELATED} {EXCLUDE}"]
     for title, nodes, note in groups:
         if nodes:
-            out.append(f"### {title} {EXCLUDE}\n\n{_bullets(plan, english, nodes, here)}")
+            out.append(f"### {title} {EXCLUDE}\n\n{_bullets(plan, english, nodes, here, readings.get(title))}")
             if note:
                 out.append(note)
     items = []
@@ -368,7 +431,8 @@ def _related(plan: Plan, english: English, node: Node, here: str) -> str:
             section = plan.nodes[section_id]
             role = E.ROLE[edge.role or Role.EXPLAINS]
             text = f"Q{section.number} {english.title(section.id)}"
-            items.append(f"- {link_to(plan, english, section, here, text)} ({role})")
+            reading = f"; {_reading(english, edge.notes)}" if edge.editorial else ""
+            items.append(f"- {link_to(plan, english, section, here, text)} ({role}{reading})")
     if items:
         out.append(f"### {E.DISCUSSED_IN} {EXCLUDE}\n\n" + "\n".join(dict.fromkeys(items)))
     return "\n\n".join(out) if len(out) > 1 else ""
@@ -386,19 +450,20 @@ def _jointly(plan: Plan, edges: list[Edge], here: str) -> str:
     return "\n\n".join(f"{n}\n{{: .jointly }}" for n in dict.fromkeys(notes))
 
 
-def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
+def _sources(plan: Plan, english: English, sources: Iterable[Source], here: str) -> str:
     lines = []
     for source in sources:
         if isinstance(source, SentenceQuote):
             quote = f'“<span lang="zh-CN">{md_text(source.quote)}</span>”'
             lines.append(f"- {quote} — {sentence_link(plan, source.sentence, here)}")
+        elif isinstance(source, HeadingQuote):
+            quote = f'“<span lang="zh-CN">{md_text(source.quote)}</span>”'
+            lines.append(f"- {quote} — {_heading_link(plan, source.heading, here)}")
         elif isinstance(source, FactQuote):
             report = f" ({E.REPORT}{md_text(source.report)})" if source.report else ""
             lines.append(f'- “<span lang="zh-CN">{md_text(source.quote)}</span>” — {E.FACTS_SOURCE}{report}')
         elif isinstance(source, Editorial):
-            lines.append(
-                f'- {_badge("This site’s reading (in Chinese)")} <span lang="zh-CN">{md_text(source.note)}</span>'
-            )
+            lines.append(f"- {_reading(english, (source.note,))}")
     return f"## {E.SOURCES} {EXCLUDE}\n\n" + "\n".join(lines) if lines else ""
 
 
@@ -418,15 +483,23 @@ def _citation(plan: Plan, english: English, node: Node, site_url: str) -> str:
     return f"## {E.CITE} {EXCLUDE}\n\n{md_text(text)} <{url}>\n{{: .citation }}"
 
 
-def _indicators(plan: Plan, goal: Goal, here: str) -> str:
-    lines = []
+def _indicators(plan: Plan, english: English, goal: Goal, here: str, level: str = "##") -> str:
+    """As the Chinese page: the indicators the interpretation words, then apart the words only reports give,
+    said to be fragments of the Plan's sentences rather than indicators of their own."""
+    quoted, reported = [], []
     for source in goal.indicators:
         quote = f'<span lang="zh-CN" data-search-exclude>{md_text(source.quote)}</span>'
         if isinstance(source, SentenceQuote):
-            lines.append(f"- {quote} <small>{sentence_link(plan, source.sentence, here)}</small>")
+            quoted.append(f"- {quote} <small>{sentence_link(plan, source.sentence, here)}</small>")
         else:
-            lines.append(f"- {quote} <small>{E.FACTS_SOURCE}</small>")
-    return f"## {E.INDICATORS}\n\n" + "\n".join(lines)
+            report = f" ({E.REPORT}{md_text(source.report)})" if source.report else ""
+            reported.append(f"- “{quote}” <small>{E.FACTS_SOURCE}{report}</small>")
+    title = E.INDICATORS.get(goal.term, E.INDICATORS["near"])
+    out = [f"{level} {title}\n\n" + "\n".join(quoted)] if quoted else []
+    if reported:
+        note = f"{_badge(E.EDITORIAL)} {md_text(E.REPORTED_WORDING_NOTE)}\n{{: .editorial-note }}"
+        out.append(f"{level}# {E.REPORTED_WORDING}\n\n{note}\n\n" + "\n".join(reported))
+    return "\n\n".join(out)
 
 
 # --- index pages, overview, home, glossary ------------------------------------------------------
@@ -447,7 +520,7 @@ def index_page(plan: Plan, english: English, node_type: type[Node], nodes: list[
             parts.append(f"## {link_to(plan, english, item, here)}\n\n{body}")
     elif node_type is Goal:
         for goal in (n for n in nodes if isinstance(n, Goal)):
-            indicators = _indicators(plan, goal, here).split("\n", 2)[2]
+            indicators = _indicators(plan, english, goal, here, "###")
             parts.append(f"## {link_to(plan, english, goal, here)}\n\n{_summary(english, goal)}\n\n{indicators}")
     else:
         parts.append(_bullets(plan, english, nodes, here))

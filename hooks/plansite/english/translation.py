@@ -4,7 +4,7 @@ every node rendered, nothing rendered that is not there, and every rendering mad
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ class English:
     sentences: Mapping[str, Rendering]  # sentence id → the sentence, in the interpretation's order
     nodes: Mapping[str, NodeEnglish]  # node id → its title and summary
     glossary: tuple[Term, ...]
+    notes: Mapping[str, Rendering] = field(default_factory=dict)  # the site's reasons (editorial), by their Chinese
 
     def title(self, node_id: str) -> str:
         return self.nodes[node_id].title.en
@@ -53,6 +54,10 @@ class English:
     def summary(self, node_id: str) -> str:
         summary = self.nodes[node_id].summary
         return summary.en if summary else ""
+
+    def note(self, chinese: str) -> str:
+        """An editorial reason in English (every one in the plan has one: see `_Reader.notes`)."""
+        return self.notes[chinese].en
 
 
 def load_english(root: Path, plan: Plan, data_dir: str = "data", *, require_current: bool = True) -> English:
@@ -86,10 +91,11 @@ def load_english(root: Path, plan: Plan, data_dir: str = "data", *, require_curr
     titles = reader.titles(text, plan)
     sentences = reader.sentences(text, plan)
     nodes = reader.nodes(nodes_file, plan)
+    notes = reader.notes(nodes_file, plan)
     document_title = reader.document_field(nodes_file, "title", plan.document.title)
     short_title = reader.document_field(nodes_file, "short_title", plan.document.short_title)
     glossary = read_glossary(documents[GLOSSARY_FILE], problems)
-    english = English(source, document_title, short_title, titles, sentences, nodes, glossary)
+    english = English(source, document_title, short_title, titles, sentences, nodes, glossary, notes)
     problems += check_glossary(glossary, _all_renderings(english))
     if problems:
         raise PlanError(problems)
@@ -98,7 +104,7 @@ def load_english(root: Path, plan: Plan, data_dir: str = "data", *, require_curr
 
 _MISSING_FILE = {
     INTERPRETATION_FILE: "写出 `source:`、`titles:`（每页的英文标题）和 `sentences:`（每句一条，编号同原文）",
-    NODES_FILE: "写出 `source:`、`document:` 和 `nodes:`（每个条目的 title 和 summary，各有 zh 和 en）",
+    NODES_FILE: "写出 `source:`、`document:`、`nodes:`（每个条目的 title 和 summary，各有 zh 和 en）和 `notes:`",
     GLOSSARY_FILE: "写出 `terms:`，每个术语有 zh、en 和 forms",
 }
 
@@ -107,7 +113,22 @@ def _all_renderings(english: English) -> list[Rendering]:
     texts = [english.document_title, english.short_title, *english.titles.values(), *english.sentences.values()]
     for node in english.nodes.values():
         texts += [node.title, *([node.summary] if node.summary else [])]
-    return texts
+    return texts + list(english.notes.values())
+
+
+def editorial_notes(plan: Plan) -> dict[str, Location]:
+    """Every reason the site gives for its own readings (of a summary, a source, a relation), by its Chinese
+    text, with where it is first written."""
+    found: dict[str, Location] = {}
+    for node in plan.nodes.values():
+        for source in (*node.sources, *node.summary_sources):
+            if isinstance(source, Editorial):
+                found.setdefault(source.note, source.origin if source.origin.file else node.origin)
+    for edge in plan.edges:
+        for source in edge.sources:
+            if isinstance(source, Editorial):
+                found.setdefault(source.note, source.origin if source.origin.file else edge.origin)
+    return found
 
 
 class _Reader:
@@ -261,5 +282,34 @@ class _Reader:
                     document.where(("nodes", node_id), key=True),
                     f"`{node_id}` 不是数据里的条目，这段译文没有对应的原文",
                     "删去它，或改成 data/*.yaml 中已有的编号（如 M5、T2、ai）",
+                )
+        return found
+
+    def notes(self, document: YamlDocument, plan: Plan) -> dict[str, Rendering]:
+        """`notes:`, a list of `{zh, en}`: every editorial reason in the data rendered once, none left over."""
+        raw = document.data.get("notes")
+        if not isinstance(raw, list):
+            raw = []
+        needed = editorial_notes(plan)
+        found: dict[str, Rendering] = {}
+        for index, entry in enumerate(raw):
+            path: tuple[str | int, ...] = ("notes", index)
+            zh = entry.get("zh") if isinstance(entry, dict) else None
+            if not isinstance(zh, str) or zh not in needed:
+                self._say(
+                    document.where(path),
+                    f"这条说明的中文“{zh}”在数据里已经没有了（数据里的说明改过或删去了）",
+                    "按数据里现在的说明（editorial）改写 zh 和 en，或删去这一条",
+                )
+                continue
+            english = self._english(document, (*path, "en"), entry.get("en"), "本站说明")
+            if english:
+                found[zh] = Rendering(zh, english, document.where((*path, "en")))
+        for zh, where in needed.items():
+            if zh not in found and not any(isinstance(e, dict) and e.get("zh") == zh for e in raw):
+                self._say(
+                    where,
+                    f"本站的这条说明没有英文译文：“{zh}”",
+                    f"在 {document.file} 的 `notes:` 下加一条 `- zh: {zh}` 和它的 `en:`",
                 )
         return found
