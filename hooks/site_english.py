@@ -21,15 +21,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
 import site_exports
-from plansite import PlanError, load_plan, material
-from plansite.english import English, alternates, load_english, pages
+from plansite import PlanError, load_plan, material, metadata
+from plansite.citation import Citation
+from plansite.english import English, alternates, citing, load_english, pages
 from plansite.english import labels as E
+from plansite.interpretation import INDEX_PAGE
 from plansite.markup import attr, script_json
-from plansite.model import Plan
+from plansite.model import Plan, Section
+from plansite.reference_files import INTERPRETATION_KEY
 from plansite.urls import page_of, public_url
 
-# Files of docs/ that only the Chinese edition uses: its own search engine and copy buttons.
-CHINESE_ONLY = ("assets/javascripts/search-worker.js", "assets/javascripts/search.js", "assets/javascripts/share.js")
+# Files of docs/ that only the Chinese edition uses: its own search engine (share.js serves both editions: its
+# words come from the page).
+CHINESE_ONLY = ("assets/javascripts/search-worker.js", "assets/javascripts/search.js")
 # The theme's worker with query stemming in front of it, generated into the worker slot of every page.
 SEARCH_WORKER = "assets/en/search-worker.js"
 PLACEHOLDER = "/* plan:search */ null"
@@ -41,6 +45,7 @@ class _Edition:
     plan: Plan
     english: English
     offline: bool
+    reference_files: dict[str, bytes]  # RIS and BibTeX of every cited page, by their path in the edition
     site_url: str  # the edition's own public address, …/en/
     chinese_url: str  # the Chinese edition's
 
@@ -89,6 +94,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     plan, english = _edition.plan, _edition.english
     for path, content in pages.english_pages(plan, english, _edition.site_url).items():
         files.append(File.generated(config, path, content=content))
+    _edition.reference_files = citing.reference_files(plan, english, _cited_pages(plan, english))
+    if not _edition.offline:  # the offline copy carries each page's pair inside the page instead
+        for path, data in _edition.reference_files.items():
+            files.append(File.generated(config, path, content=data))
     for node in plan.nodes.values():
         path, hash_, fragment = page_of(node).partition("#")
         found = files.get_file_from_path(path)
@@ -99,6 +108,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         content = pages.short_link_page(plan, english, node, target, canonical)
         files.append(File.generated(config, f"{node.id.lower()}/index.html", content=content))
     return files
+
+
+def _cited_pages(plan: Plan, english: English) -> dict[str, Citation]:
+    """Every English page that offers RIS and BibTeX, by its file key (m5, q6, interpretation)."""
+    site = _edition.site_url
+    cited = {}
+    for node_type in pages.INDEXED_TYPES:
+        for node in plan.of(node_type):
+            name = pages.heading(plan, english, node)
+            cited[node.id.lower()] = citing.plan_citation(plan, english, name, public_url(page_of(node), site))
+    cited[INTERPRETATION_KEY] = citing.interpretation_citation(english, "", public_url(INDEX_PAGE, site))
+    for section in plan.of(Section):
+        title, url = citing.question_title(english, section), public_url(page_of(section), site)
+        cited[section.id.lower()] = citing.interpretation_citation(english, title, url)
+    return cited
 
 
 def _search_worker(files: Files, config: MkDocsConfig) -> None:
@@ -120,10 +144,15 @@ def _search_worker(files: Files, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The home page's line about the offline copy: the Chinese build serves the zip, one folder up."""
+    """The home page's line about the offline copy: the Chinese build serves the zip, one folder up. Every
+    citation's download line: links to its RIS and BibTeX, or in the offline copy the files themselves."""
     if pages.DOWNLOAD_MARKER in markdown:
         markdown = markdown.replace(pages.DOWNLOAD_MARKER, _download_note(Path(config.config_file_path).parent))
-    return markdown
+    here, found = page.file.src_uri, _edition.reference_files
+    return _DOWNLOADS.sub(lambda m: citing.downloads_line(m[1], here, found, _edition.offline), markdown)
+
+
+_DOWNLOADS = re.compile(re.escape(citing.DOWNLOADS).replace(r"\{key\}", "([a-z0-9-]+)"))
 
 
 def _download_note(root: Path) -> str:
@@ -148,6 +177,7 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
     page.meta["masthead"] = {"label": "This page: ", "url": url}
     if _edition.offline:  # a link preview is made from the online page; the offline copy needs none
         return context
+    page.meta["citing"] = _citing(page, url)
     page.meta["preview"] = {
         "type": "article" if page.file.src_uri != "index.md" else "website",
         "title": page.title or "",
@@ -156,6 +186,30 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
         "locale": "en_GB",
     }
     return context
+
+
+def _citing(page: Page, url: str) -> dict[str, Any]:
+    """Citation metadata as the Chinese pages carry it (Highwire, Dublin Core), in English, and a schema.org
+    description saying that the page translates its Chinese counterpart."""
+    plan, english, here = _edition.plan, _edition.english, page.file.src_uri
+    node = next((n for n in plan.nodes.values() if page_of(n) == here), None)
+    title = pages.heading(plan, english, node) if node else html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
+    cited = citing.page_citation(plan, english, here, title, _edition.site_url)
+    summary = E.SUMMARY_DESCRIPTION.format(summary=english.summary(node.id)) if node and node.summary else ""
+    chinese = public_url(here if here != pages.GLOSSARY else "index.md", _edition.chinese_url)
+    described: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "@id": url,
+        "name": cited.title,
+        "url": url,
+        "inLanguage": citing.LANGUAGE,
+        "translationOfWork": {"@id": chinese},
+        "translator": {"@type": "Organization", "name": E.SITE_NAME, "url": public_url("index.md", _edition.site_url)},
+    }
+    if summary:
+        described["description"] = summary
+    return {"tags": metadata.meta_tags(cited, summary, citing.LANGUAGE), "json_ld": script_json(described)}
 
 
 def _chinese_link(page: Page) -> str:
@@ -178,7 +232,8 @@ def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: File
         f'class="language-switch">{html.escape(E.NOTICE_LINK)}（中文）</a>'
     )
     notice = f'<div class="translation-notice" role="note" data-search-exclude><p>{E.NOTICE} {link}</p>{toggle}</div>'
-    return alternates.after_title(html_, notice)
+    html_ = alternates.after_title(html_, notice)
+    return html_ + citing.status_region() if 'data-share="' in html_ else html_
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

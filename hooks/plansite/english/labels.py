@@ -131,10 +131,6 @@ HOME_LINKS = {
 HOME_COUNTS = "{tasks} key tasks · {measures} measures · {projects} projects · {safeguards} safeguards"
 INTERPRETATION_SHORT = "Interpretation"
 PREAMBLE = "preamble"
-CITATION = (
-    "{title}. In: {plan} (unofficial English translation by this site; issued by the general offices of "
-    "{authors}, {date})."
-)
 CITATION_MORE_AUTHORS = "et al."
 DESCRIPTION = SUMMARY_DESCRIPTION + " ({kind} of the {plan}.) " + NOTICE_META
 SEARCH_DIALOG = "Search"  # the search dialog's name for screen readers
@@ -151,3 +147,27 @@ def sentence_label(sentence_id: str, question: int | None, number: int) -> str:
     """`q6-s2` → Interpretation, question 6, sentence 2."""
     part = PREAMBLE if question is None else f"question {question}"
     return f"{INTERPRETATION_SHORT}, {part}, sentence {number}"
+
+
+# Citing and sharing (plansite/english/citing.py); share.js reads the confirmations from the page.
+ISSUING_OFFICE = "General Office of the {issuer}"
+INTERPRETATION_AUTHOR = "Ministry of Industry and Information Technology"
+COMPILED = "compiler and unofficial translator"  # the site's role for a page it compiled about the Plan
+TRANSLATED = "unofficial translator"  # and for the interpretation, which it reproduces in translation
+ACCESS_DATE = "date accessed"  # left for the reader in the citation shown on a page; the Cite button fills it in
+SHARE = "{name}: link and citation"
+COPY_LINK = "Copy link"
+COPY_CITATION = "Cite"
+COPY_CITATION_NAME = "Copy citation"
+COPY_MARKDOWN = "Copy as Markdown"
+COPIED_LINK = "Link copied"
+COPIED_CITATION = "Citation copied"
+COPIED_MARKDOWN = "Markdown link copied"
+COPIED_QUOTE = "Quotation, source and link copied"
+COPY_FAILED = "The browser did not allow copying; please copy by hand: "
+DOWNLOAD_CITATION = "Download the citation: {ris} · {bibtex}"
+QUOTE_SELECTION = "Quote the selection"
+QUOTE_SELECTION_TITLE = "Copy the selected text with its source and link (Alt+Q)"
+QUOTE_HINT = "Interpretation text selected. Press Alt+Q to copy it as a quotation with its source and link."
+QUOTE_SOURCE = "— {author}, {title} (unofficial English translation by this site), {ids}"
+QUOTE_RANGE = "{first} to {last}"

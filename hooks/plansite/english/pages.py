@@ -37,7 +37,9 @@ from ..model import (
     Task,
     Technology,
 )
+from ..reference_files import INTERPRETATION_KEY
 from ..urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
+from . import citing
 from . import labels as E
 from .translation import English
 
@@ -122,13 +124,13 @@ def english_pages(plan: Plan, english: English, site_url: str) -> dict[str, str]
     """Every page of the English edition: docs path → Markdown. `site_url` is the edition's own (…/en/)."""
     pages = {
         HOME: home_page(plan, english),
-        INDEX_PAGE: interpretation_index(plan, english),
-        FULL_TEXT: full_text_page(plan, english),
+        INDEX_PAGE: interpretation_index(plan, english, site_url),
+        FULL_TEXT: full_text_page(plan, english, site_url),
         OVERVIEW: overview_page(plan, english),
         GLOSSARY: glossary_page(plan, english),
     }
     for section in plan.of(Section):
-        pages[page_of(section)] = section_page(plan, english, section)
+        pages[page_of(section)] = section_page(plan, english, section, site_url)
     for node_type in INDEXED_TYPES:
         nodes = plan.of(node_type)
         if node_type in GROUPED:
@@ -188,7 +190,7 @@ def _source_line(plan: Plan) -> str:
     return f'<p class="source-line">{html.escape(E.SOURCE_LINE.format(date=plan.document.announced))}</p>'
 
 
-def interpretation_index(plan: Plan, english: English) -> str:
+def interpretation_index(plan: Plan, english: English, site_url: str) -> str:
     here = INDEX_PAGE
     preamble = plan.interpretation.pages.get(INDEX_PAGE)
     parts = [f"# {md_text(english.titles['intro'].en)}", _source_line(plan)]
@@ -200,6 +202,7 @@ def interpretation_index(plan: Plan, english: English) -> str:
         )
     )
     parts.append(f"{md_link(E.NAV['full_text'], relative(here, FULL_TEXT))}: {E.FULL_TEXT_NOTE.format(sections=7)}")
+    parts += _interpretation_citing(english, here, site_url, INTERPRETATION_KEY)
     head = front_matter(E.NAV["interpretation"], english.titles["intro"].en + ". " + E.NOTICE_META)
     return head + "\n" + "\n\n".join(parts) + "\n"
 
@@ -209,7 +212,7 @@ def _question_title(english: English, section: Section) -> str:
     return found.en if found else english.title(section.id)
 
 
-def section_page(plan: Plan, english: English, section: Section) -> str:
+def section_page(plan: Plan, english: English, section: Section, site_url: str) -> str:
     here = page_of(section)
     page = plan.interpretation.section(section.id)
     title = _question_title(english, section)
@@ -218,12 +221,13 @@ def section_page(plan: Plan, english: English, section: Section) -> str:
     if nodes:
         items = "\n".join(f"- {link_to(plan, english, n, here)}" for n in nodes)
         parts.append(f"## {E.TOPICS} {EXCLUDE}\n\n{items}\n{{: .section-topics }}")
+    parts += _interpretation_citing(english, here, site_url, section.id.lower(), title)
     summary = E.SUMMARY_DESCRIPTION.format(summary=english.summary(section.id))
     head = front_matter(title, f"{summary} {E.NOTICE_META}")
     return head + "\n" + "\n\n".join(parts) + "\n"
 
 
-def full_text_page(plan: Plan, english: English) -> str:
+def full_text_page(plan: Plan, english: English, site_url: str) -> str:
     here = FULL_TEXT
     sections = plan.of(Section)
     title = E.FULL_TEXT_TITLE.format(title=english.titles["intro"].en if "intro" in english.titles else "")
@@ -238,7 +242,19 @@ def full_text_page(plan: Plan, english: English) -> str:
         parts.append(f"## {md_text(_question_title(english, section))} {{#{section.id.lower()}}}")
         parts.append(md_link(E.FULL_TEXT_OWN_PAGE, relative(here, page_of(section))) + "\n{: .full-text-own }")
         parts += _paragraphs(english, page.sentences if page else ())
+    parts += _interpretation_citing(english, here, site_url, INTERPRETATION_KEY)
     return head + "\n" + "\n\n".join(parts) + "\n"
+
+
+def _interpretation_citing(english: English, here: str, site_url: str, key: str, part: str = "") -> list[str]:
+    """A page of the interpretation cites it (a Q&A page its question, with the copy buttons), and quotes a
+    selection of its sentences."""
+    cited = citing.interpretation_citation(english, part, public_url(here, site_url))
+    section = citing.citation_section(cited, key)
+    if part:
+        title, rest = section.split("\n\n", 1)
+        section = f"{title}\n\n{citing.cite_buttons(cited, part)}\n\n{rest}"
+    return [section, citing.quote_control(english)]
 
 
 # --- node pages ---------------------------------------------------------------------------------
@@ -271,7 +287,7 @@ def _demote(markdown: str) -> str:
 
 
 def node_sections(plan: Plan, english: English, node: Node, here: str, site_url: str) -> list[str]:
-    parts = []
+    parts = [_share(plan, english, node, site_url)]
     summary = english.summary(node.id)
     if summary:
         parts.append(f"## {E.SUMMARY}\n\n{_summary(english, node)}\n{{: .editorial-summary }}")
@@ -467,20 +483,14 @@ def _sources(plan: Plan, english: English, sources: Iterable[Source], here: str)
     return f"## {E.SOURCES} {EXCLUDE}\n\n" + "\n".join(lines) if lines else ""
 
 
-MAX_AUTHORS = 3  # as the Chinese citation: the first three departments, then et al.
-
-
-def citation(plan: Plan, english: English, title: str) -> str:
-    """A citation of an English page, up to its address: the site's translation of a part of the Plan."""
-    issuers = [f"the {english.title(n.id)}" for n in plan.of(Issuer)]
-    authors = ", ".join(issuers[:MAX_AUTHORS]) + (f" {E.CITATION_MORE_AUTHORS}" if len(issuers) > MAX_AUTHORS else "")
-    return E.CITATION.format(title=title, plan=english.document_title.en, authors=authors, date=plan.document.announced)
-
-
 def _citation(plan: Plan, english: English, node: Node, site_url: str) -> str:
-    url = public_url(page_of(node), site_url)
-    text = citation(plan, english, heading(plan, english, node))
-    return f"## {E.CITE} {EXCLUDE}\n\n{md_text(text)} <{url}>\n{{: .citation }}"
+    cited = citing.plan_citation(plan, english, heading(plan, english, node), public_url(page_of(node), site_url))
+    return citing.citation_section(cited, node.id.lower())
+
+
+def _share(plan: Plan, english: English, node: Node, site_url: str) -> str:
+    name = heading(plan, english, node)
+    return citing.cite_buttons(citing.plan_citation(plan, english, name, public_url(page_of(node), site_url)), name)
 
 
 def _indicators(plan: Plan, english: English, goal: Goal, here: str, level: str = "##") -> str:
