@@ -29,7 +29,7 @@ from plansite.interpretation import INDEX_PAGE
 from plansite.markup import attr, script_json
 from plansite.model import Plan, Section
 from plansite.reference_files import INTERPRETATION_KEY
-from plansite.urls import page_of, public_url
+from plansite.urls import CITE_FOLDER, page_of, public_url
 
 # Files of docs/ that only the Chinese edition uses: its own search engine (share.js serves both editions: its
 # words come from the page).
@@ -45,7 +45,6 @@ class _Edition:
     plan: Plan
     english: English
     offline: bool
-    reference_files: dict[str, bytes]  # RIS and BibTeX of every cited page, by their path in the edition
     site_url: str  # the edition's own public address, …/en/
     chinese_url: str  # the Chinese edition's
 
@@ -94,10 +93,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     plan, english = _edition.plan, _edition.english
     for path, content in pages.english_pages(plan, english, _edition.site_url).items():
         files.append(File.generated(config, path, content=content))
-    _edition.reference_files = citing.reference_files(plan, english, _cited_pages(plan, english))
-    if not _edition.offline:  # the offline copy carries each page's pair inside the page instead
-        for path, data in _edition.reference_files.items():
+    for path, data in citing.reference_files(plan, english, _cited_pages(plan, english)).items():
+        if not (_edition.offline and path.startswith(CITE_FOLDER + "/")):  # offline: one pair for every page
             files.append(File.generated(config, path, content=data))
+    if _edition.offline:  # as the Chinese copy: no one types an address into a copy opened from disk
+        return files
     for node in plan.nodes.values():
         path, hash_, fragment = page_of(node).partition("#")
         found = files.get_file_from_path(path)
@@ -148,8 +148,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     citation's download line: links to its RIS and BibTeX, or in the offline copy the files themselves."""
     if pages.DOWNLOAD_MARKER in markdown:
         markdown = markdown.replace(pages.DOWNLOAD_MARKER, _download_note(Path(config.config_file_path).parent))
-    here, found = page.file.src_uri, _edition.reference_files
-    return _DOWNLOADS.sub(lambda m: citing.downloads_line(m[1], here, found, _edition.offline), markdown)
+    here = page.file.src_uri
+    return _DOWNLOADS.sub(lambda m: citing.downloads_line(m[1], here, _edition.offline), markdown)
 
 
 _DOWNLOADS = re.compile(re.escape(citing.DOWNLOADS).replace(r"\{key\}", "([a-z0-9-]+)"))
@@ -252,7 +252,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return _finish(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
-_INDENT = re.compile(r"\n[ \t]+")
+_INDENT = re.compile(r"\n\s+")  # indentation and the theme's blank lines
 _PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 
 

@@ -89,6 +89,8 @@ def test_bundle_is_small_and_carries_nothing_unused(bundle: Bundle) -> None:
     assert not unused, f"files no offline page uses: {unused}"
     assert "index.html" in names and "search/search_index.js" in names
     assert "en/index.html" in names and "en/search/search_index.js" in names  # both languages
+    redirects = [n for n in names if n.endswith("index.html") and "http-equiv" in (bundle.root / n).read_text("utf-8")]
+    assert not redirects, f"short links have no place in a copy opened from disk: {redirects}"
     shared = [n for n in names if n.startswith("en/assets/") and (bundle.root / n.removeprefix("en/")).is_file()]
     assert not shared, f"files the zip carries twice: {shared}"
 

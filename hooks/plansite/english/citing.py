@@ -17,9 +17,9 @@ from ..citation import INTERPRETATION_ISSUED, MAX_AUTHORS, MEDIUM, Citation, Wor
 from ..interpretation import INDEX_PAGE
 from ..markup import attr, md_link, md_text, relative
 from ..model import Issuer, Plan, Section
-from ..reference_files import MEDIA_TYPES, bibtex, data_url, ris
+from ..reference_files import bibtex, ris
 from ..share import markdown_link
-from ..urls import FULL_TEXT, HOME, cite_file, page_of, public_url
+from ..urls import FULL_TEXT, HOME, PLAN_BIBTEX, PLAN_RIS, cite_file, page_of, public_url
 from . import labels as E
 from .translation import English
 
@@ -122,29 +122,42 @@ def citation_section(citation: Citation, key: str) -> str:
     return f"## {E.CITE} {{ data-search-exclude }}\n\n{text}\n{{: .citation }}\n\n{DOWNLOADS.format(key=key)}"
 
 
-def downloads_line(key: str, here: str, files: dict[str, bytes], inline: bool) -> str:
-    """Download the citation: RIS · BibTeX, as links online and as `data:` links in the offline copy."""
-    links = {}
-    for extension, name in (("ris", "RIS"), ("bib", "BibTeX")):
-        path = cite_file(key, extension)
-        if inline:
-            href = data_url(files[path].decode("utf-8"), MEDIA_TYPES[extension])
-            links[extension] = f'<a href="{attr(href)}" download="{key}-en.{extension}">{name}</a>'
-        else:
-            links[extension] = md_link(name, relative(here, path))
+def downloads_line(key: str, here: str, offline: bool) -> str:
+    """Download the citation: RIS · BibTeX. Online, the page's own files; in the offline copy, the one pair
+    that holds every English page's record (a pair per page, as files or as `data:` links in each page,
+    would cost the zip about 20 KB it has no room for)."""
+    if offline:
+        links = {ext: md_link(name, relative(here, path)) for ext, name, path in _WHOLE}
+        return E.DOWNLOAD_CITATIONS.format(ris=links["ris"], bibtex=links["bib"]) + "\n{: .cite-downloads }"
+    links = {
+        ext: md_link(name, relative(here, cite_file(key, ext))) for ext, name in (("ris", "RIS"), ("bib", "BibTeX"))
+    }
     return E.DOWNLOAD_CITATION.format(ris=links["ris"], bibtex=links["bib"]) + "\n{: .cite-downloads }"
 
 
+_WHOLE = (("ris", "RIS", PLAN_RIS), ("bib", "BibTeX", PLAN_BIBTEX))
+
+
 def reference_files(plan: Plan, english: English, cited: dict[str, Citation]) -> dict[str, bytes]:
-    """Each cited page's RIS and BibTeX under the English edition's /data/cite/, in English."""
+    """Each cited page's RIS and BibTeX under the English edition's /data/cite/, in English, and one pair
+    with all of them in its /data/ (as the Chinese edition's plan.ris and plan.bib)."""
     files: dict[str, bytes] = {}
     for key, citation in cited.items():
         files[cite_file(key, "ris")] = ris([citation], language=LANGUAGE).encode("utf-8")
+        files[cite_file(key, "bib")] = _bibtex([(key, citation)]).encode("utf-8")
+    files[PLAN_RIS] = ris(cited.values(), language=LANGUAGE).encode("utf-8")
+    files[PLAN_BIBTEX] = _bibtex(list(cited.items())).encode("utf-8")
+    return files
+
+
+def _bibtex(entries: list[tuple[str, Citation]]) -> str:
+    out = []
+    for key, citation in entries:
         entry = bibtex([(f"{key}-en", citation)], langid="english")
         if citation.work is Work.INTERPRETATION:  # the site translated the interpretation; it compiled nothing
             entry = _COMPILER.sub(r"translator = {\1},\n", entry)
-        files[cite_file(key, "bib")] = entry.encode("utf-8")
-    return files
+        out.append(entry)
+    return "\n".join(out)
 
 
 _COMPILER = re.compile(r"editor = \{(.*)\},\n  editortype = \{compiler\},\n")

@@ -27,8 +27,9 @@ def _source(english: English) -> dict[str, str]:
     return {"editorial": english.source.note}
 
 
-def plan_json(text: str, plan: Plan, english: English, site_url: str) -> str:
-    """plan.json with `en` on the document and every node, and the English sentences under `translation`."""
+def plan_json(text: str, plan: Plan, english: English, site_url: str, *, compact: bool = False) -> str:
+    """plan.json with `en` on the document and every node, and the English sentences under `translation`;
+    `compact`: without indentation or spaces (the offline copy's)."""
     data: dict[str, Any] = json.loads(text)
     en_site = _english_site(site_url)
     data["document"]["en"] = {
@@ -58,6 +59,8 @@ def plan_json(text: str, plan: Plan, english: English, site_url: str) -> str:
         "notes": {zh: rendering.en for zh, rendering in english.notes.items()},
         "sentences": sentences,
     }
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -166,6 +166,7 @@ COPIED_MARKDOWN = "Markdown link copied"
 COPIED_QUOTE = "Quotation, source and link copied"
 COPY_FAILED = "The browser did not allow copying; please copy by hand: "
 DOWNLOAD_CITATION = "Download the citation: {ris} · {bibtex}"
+DOWNLOAD_CITATIONS = "Download the citations of every page: {ris} · {bibtex}"  # the offline copy's one pair
 QUOTE_SELECTION = "Quote the selection"
 QUOTE_SELECTION_TITLE = "Copy the selected text with its source and link (Alt+Q)"
 QUOTE_HINT = "Interpretation text selected. Press Alt+Q to copy it as a quotation with its source and link."
