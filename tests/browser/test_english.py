@@ -119,7 +119,7 @@ def test_an_english_page_copies_its_link_citation_and_markdown_link_in_english(
     bar = page.get_by_role("group", name=f"{M5}: link and citation")
     assert copied_by(page, bar.get_by_role("button", name="Copy link", exact=True).click) == url
     expect(status).to_have_text("Link copied")
-    cite = copied_by(page, bar.get_by_role("button", name="Copy citation", exact=True).click)
+    cite = copied_by(page, bar.get_by_role("button", name="Cite: copy the citation", exact=True).click)
     today = datetime.date.today().isoformat()
     assert cite.startswith("General Office of the Ministry of Industry and Information Technology, General Office")
     assert (

@@ -68,6 +68,7 @@ NEVER_NAMED = (
     "The interpretation does not mention this {kind}; its name and place come from public reports of the Action Plan."
 )
 RELATED = "Related items"
+RELATED_OF = "Related to {name}"  # the contents' label of one item's related items on a page of several
 DISCUSSED_IN = "Questions that deal with it"
 ROLE = {Role.LISTS: "names it", Role.EXPLAINS: "discusses it"}
 SOURCES = "Sources"
@@ -158,7 +159,7 @@ ACCESS_DATE = "date accessed"  # left for the reader in the citation shown on a 
 SHARE = "{name}: link and citation"
 COPY_LINK = "Copy link"
 COPY_CITATION = "Cite"
-COPY_CITATION_NAME = "Copy citation"
+COPY_CITATION_NAME = "Cite: copy the citation"  # begins with the visible word, as speech input needs
 COPY_MARKDOWN = "Copy as Markdown"
 COPIED_LINK = "Link copied"
 COPIED_CITATION = "Citation copied"

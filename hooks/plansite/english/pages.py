@@ -278,7 +278,13 @@ def grouped_page(plan: Plan, english: English, node_type: type[Node], nodes: lis
     parts = [front_matter(title, f"{names}. {E.NOTICE_META}"), f"# {title}"]
     for node in nodes:
         parts.append(f"## {md_text(heading(plan, english, node))} {{#{node.id.lower()}}}")
-        parts += [_demote(p) for p in node_sections(plan, english, node, here, site_url) if p]
+        # As on the Chinese page: each item's Related items heading gets its own label in the contents, whose
+        # nested lists screen readers announce by it (several lists all named Related items could not be told
+        # apart).
+        related = f"### {E.RELATED} {EXCLUDE}"
+        label = attr(E.RELATED_OF.format(name=english.title(node.id)))
+        unique = f'### {E.RELATED} {{ data-search-exclude data-toc-label="{label}" }}'
+        parts += [_demote(p).replace(related, unique) for p in node_sections(plan, english, node, here, site_url) if p]
     return "\n\n".join(parts) + "\n"
 
 
