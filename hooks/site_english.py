@@ -21,13 +21,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
 import site_exports
-from plansite import PlanError, load_plan, material, metadata
+from plansite import PlanError, load_plan, material, metadata, preview_image
 from plansite.citation import Citation
-from plansite.english import English, alternates, citing, load_english, pages
+from plansite.english import English, alternates, citing, load_english, pages, previews
 from plansite.english import labels as E
 from plansite.interpretation import INDEX_PAGE
 from plansite.markup import attr, script_json
 from plansite.model import Plan, Section
+from plansite.preview_image import Preview
 from plansite.reference_files import INTERPRETATION_KEY
 from plansite.urls import CITE_FOLDER, page_of, public_url
 
@@ -45,6 +46,8 @@ class _Edition:
     plan: Plan
     english: English
     offline: bool
+    fonts: preview_image.Fonts | None  # Noto Sans CJK, which the link-preview images are drawn with
+    previews: dict[str, Preview]  # docs path → its link-preview image; none offline or without the font
     site_url: str  # the edition's own public address, …/en/
     chinese_url: str  # the Chinese edition's
 
@@ -68,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _edition.site_url = (config.site_url or "").rstrip("/") + "/" + alternates.EDITION
     config.site_url = _edition.site_url
     config.nav = pages.navigation(plan, english)
+    fonts = None if _edition.offline else preview_image.find_fonts()  # said by the Chinese build when missing
+    _edition.previews, _edition.fonts = (previews.previews(plan, english), fonts) if fonts else ({}, None)
     if not _edition.offline:  # the shim lets search run from file://; online it would only delay the page
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
         _inline_icon(config)
@@ -96,6 +101,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path, data in citing.reference_files(plan, english, _cited_pages(plan, english)).items():
         if not (_edition.offline and path.startswith(CITE_FOLDER + "/")):  # offline: one pair for every page
             files.append(File.generated(config, path, content=data))
+    if _edition.previews and _edition.fonts:  # drawn into the Chinese build's cache, copied from it after that
+        cache = Path(config.config_file_path).parent / site_exports.PREVIEW_CACHE
+        images = preview_image.cached_images(_edition.previews.values(), _edition.fonts, cache)
+        for preview in _edition.previews.values():
+            files.append(File.generated(config, preview.path, abs_src_path=str(images[preview.name])))
     if _edition.offline:  # as the Chinese copy: no one types an address into a copy opened from disk
         return files
     for node in plan.nodes.values():
@@ -185,6 +195,14 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
         "url": url,
         "locale": "en_GB",
     }
+    image = _edition.previews.get(page.file.src_uri) or _edition.previews.get("index.md")
+    if image is not None:
+        page.meta["preview"]["image"] = {
+            "url": _edition.site_url.rstrip("/") + "/" + image.path,
+            "alt": previews.alt(image),
+            "width": preview_image.WIDTH,
+            "height": preview_image.HEIGHT,
+        }
     return context
 
 

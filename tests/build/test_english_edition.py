@@ -128,3 +128,19 @@ def test_the_english_home_page_offers_the_offline_copy_the_chinese_edition_serve
     target = posixpath.normpath(posixpath.join("/en/", attribute(link, "href")))
     assert target == "/downloads/metaverse-action-plan-offline.zip"
     assert (built_site / target.lstrip("/")).is_file()
+
+
+def test_english_item_pages_have_english_preview_images_marking_the_summary_as_the_sites(built_site: Path) -> None:
+    checked = 0
+    for page in sorted((built_site / "en" / "measures").glob("m*/index.html")):
+        tags = meta(parse(page))
+        image = tags["og:image"]
+        assert image.startswith("https://example.org/en/assets/previews/"), image
+        png = built_site / "en" / image.removeprefix("https://example.org/en/")
+        assert png.read_bytes().startswith(b"\x89PNG") and tags["og:image:width"] == "1200"
+        chinese = built_site / image.removeprefix("https://example.org/en/")  # the Chinese page's image
+        assert png.read_bytes() != chinese.read_bytes()
+        assert tags["og:image:alt"].startswith("Metaverse Industry Action Plan") and "Measure" in tags["og:image:alt"]
+        assert tags["og:description"].startswith("Site summary (not the original text): ")
+        checked += 1
+    assert checked == 14

@@ -173,3 +173,15 @@ QUOTE_SELECTION_TITLE = "Copy the selected text with its source and link (Alt+Q)
 QUOTE_HINT = "Interpretation text selected. Press Alt+Q to copy it as a quotation with its source and link."
 QUOTE_SOURCE = "— {author}, {title} (unofficial English translation by this site), {ids}"
 QUOTE_RANGE = "{first} to {last}"
+
+# The link-preview images (plansite/english/previews.py) and their text alternative.
+PREVIEW_SEPARATOR = " · "
+PREVIEW_PARENT = "part of {parent}"
+PREVIEW_CONTAINS = "measures {children}"
+PREVIEW_SUPPORTS = "jointly supports {tasks}"
+PREVIEW_HOME_CONTEXT = "Issued by {count} departments · the official interpretation, sentence by sentence"
+PREVIEW_HOME_SUMMARY = (
+    "{tasks} key tasks, {measures} measures, {projects} projects and {safeguards} safeguards, each with its "
+    "source. English: this site's unofficial translation."
+)
+PREVIEW_ALT = "{site}: {heading} ({context})"
