@@ -223,3 +223,13 @@ def test_every_summary_and_every_reading_on_english_pages_is_marked_and_in_engli
 
 
 M1_REASON = "《解读》第四问按措施1—3的顺序展开，把这一句对应到这项措施是本站的解读。"
+
+
+def test_the_chinese_build_lets_an_untranslated_reason_through_and_the_english_build_does_not(
+    project_copy: Path,
+) -> None:
+    edit(project_copy, "data/measures.yaml", "第五问第二句列举的做法", "第五问第二句所列的做法", count=2)
+    plan = load_plan(project_copy)
+    assert load_english(project_copy, plan, require_current=False).notes  # the others, still in English
+    with pytest.raises(PlanError):
+        load_english(project_copy, plan)

@@ -356,8 +356,8 @@ def _in_chinese(node: Node) -> str:
     title = f'{E.IN_CHINESE}: <span lang="zh-CN">{html.escape(_zh_heading(node))}</span>'
     parts = [f"## {title} {{#{node.id.lower()}-zh .original-title }}"]
     if node.summary:
-        badge = f'<span class="badge-editorial" lang="zh-CN">{html.escape(ZH.SUMMARY_BADGE)}</span>'
-        parts.append(f'{badge} <span lang="zh-CN">{md_text(node.summary)}</span>')
+        badge = f'<span class="badge-editorial">{html.escape(ZH.SUMMARY_BADGE)}</span>'
+        parts.append(f'<span lang="zh-CN">{badge}{md_text(node.summary)}</span>')
     return "\n\n".join(parts)
 
 

@@ -295,6 +295,8 @@ class _Reader:
         for index, entry in enumerate(raw):
             path: tuple[str | int, ...] = ("notes", index)
             zh = entry.get("zh") if isinstance(entry, dict) else None
+            if (not isinstance(zh, str) or zh not in needed) and not self.require_current:
+                continue  # a reason edited in Chinese: only the English build insists on its English
             if not isinstance(zh, str) or zh not in needed:
                 self._say(
                     document.where(path),
@@ -306,6 +308,9 @@ class _Reader:
             if english:
                 found[zh] = Rendering(zh, english, document.where((*path, "en")))
         for zh, where in needed.items():
+            # Like a stale rendering, a reason not yet translated stops only the English build (see load_english).
+            if not self.require_current:
+                break
             if zh not in found and not any(isinstance(e, dict) and e.get("zh") == zh for e in raw):
                 self._say(
                     where,
