@@ -80,7 +80,7 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
     cited = page_citation(state.plan, here, title, site_url)
     summary = node.summary if node is not None else ""
     page.meta["citing"] = {
-        "tags": metadata.meta_tags(cited, summary),
+        "tags": metadata.meta_tags(cited, metadata.site_summary(summary)),
         "json_ld": script_json(metadata.json_ld(state.plan, cited, here, site_url, node)),
     }
     masthead = page.meta.get("masthead")

@@ -13,6 +13,8 @@ are written here (PKWARE APPNOTE 4.3: local headers, central directory, end reco
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import struct
 import subprocess
 import sys
@@ -54,15 +56,54 @@ def site_engine(site: Path) -> bool:
     return (site / SITE_ENGINE).is_file()
 
 
+# The English edition (mkdocs.en.yml), built into en/: the theme's own search, whose worker has English
+# built in and needs none of lunr's other language files.
+ENGLISH = "en/"
+
+
 def files_to_ship(site: Path) -> list[str]:
     unused_search = (material.LUNR_FOLDER, material.WORKER_FOLDER) if site_engine(site) else ()
     shipped = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name in UNUSED_OFFLINE or name.endswith(".map") or name.startswith(unused_search):
+        if name.startswith(ENGLISH):
+            inner = name[len(ENGLISH) :]
+            # The English worker (assets/en/search-worker.js) carries the theme's: its own copy goes unused.
+            unused = (material.LUNR_FOLDER, material.WORKER_FOLDER)
+            if inner in UNUSED_OFFLINE or inner.endswith(".map") or inner.startswith(unused):
+                continue
+        elif name in UNUSED_OFFLINE or name.endswith(".map") or name.startswith(unused_search):
             continue
         shipped.append(name)
     return shipped
+
+
+def shared_with_chinese(site: Path, names: list[str]) -> set[str]:
+    """The English edition's files that are byte for byte the Chinese edition's at the same path (the theme's
+    scripts and styles, the site's stylesheet): the zip keeps one copy, and the English pages use it."""
+    shared = set()
+    for name in names:
+        twin = site / name[len(ENGLISH) :]
+        if name.startswith(ENGLISH) and not name.endswith(".html") and twin.is_file():
+            if twin.read_bytes() == (site / name).read_bytes():
+                shared.add(name)
+    return shared
+
+
+_REFERENCE = re.compile(r'((?:href|src)=")([^"#?:]+)')
+
+
+def point_at_shared(name: str, page: bytes, shared: set[str]) -> bytes:
+    """An English page whose links to shared files lead to the Chinese edition's copy."""
+    folder = posixpath.dirname(name)
+
+    def relink(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(folder, match[2]))
+        if target not in shared:
+            return match[0]
+        return match[1] + posixpath.relpath(target[len(ENGLISH) :], folder or ".")
+
+    return _REFERENCE.sub(relink, page.decode("utf-8")).encode("utf-8")
 
 
 def deflate(data: bytes) -> bytes:
@@ -77,10 +118,14 @@ def dos_time(epoch: int) -> tuple[int, int]:
 
 def write_zip(site: Path, target: Path, epoch: int) -> list[str]:
     names = files_to_ship(site)
+    shared = shared_with_chinese(site, names)
+    names = [name for name in names if name not in shared]
     clock, date = dos_time(epoch)
     body, directory = bytearray(), bytearray()
     for name in names:
         data = (site / name).read_bytes()
+        if shared and name.startswith(ENGLISH) and name.endswith(".html"):
+            data = point_at_shared(name, data, shared)
         packed, path = deflate(data), f"{FOLDER}/{name}".encode()
         crc, offset = zlib.crc32(data), len(body)
         fields = (20, 0, 8, clock, date, crc, len(packed), len(data), len(path))

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Request, Route, sync_playwright
 
 from support.localsite import launch, serve
-from support.project import ROOT, mkdocs_build
+from support.project import ROOT, english_build, mkdocs_build
 from support.recording import RecordedPage, Recorder, is_local
 
 TESTS = Path(__file__).resolve().parent
@@ -63,10 +63,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with `mkdocs build --strict`."""
+    """The real site, built once per test session with `mkdocs build --strict`: the Chinese edition, and the
+    English one in its en/ folder."""
     site = tmp_path_factory.mktemp("build") / "site"
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    for result in (mkdocs_build(ROOT, site), english_build(ROOT, site)):
+        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
 
 
@@ -76,7 +77,8 @@ def project_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     for name in ("data", "docs", "hooks"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy2(ROOT / name, copy / name)
     return copy
 
 

@@ -20,7 +20,9 @@ It exits non-zero when the site's engine is below hit@5 0.95 or MRR 0.85 on any 
 the project's own term queries and the shared sample), or when a page asked another host for anything.
 
 A query file is a YAML list of `{query: …, accept: [page, …]}`; pages are site-relative directory paths
-(`measures/m10/`, `` for the home page). `accept: []` means the query should find nothing.
+(`measures/m10/`, `` for the home page). `accept: []` means the query should find nothing. A file named
+`*.en.yaml` is typed on the English edition (/en/, the theme's own search) and its pages are the English
+edition's, relative to en/.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from support.localsite import launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_FILES = sorted((ROOT / "tests" / "data").glob("search-queries*.yaml"))
+ENGLISH = ".en.yaml"  # a query file of the English edition: typed on its pages, its pages accepted (en/…)
 TARGET = 0.95  # hit@5 every query file must reach, online and offline
 TARGET_MRR = 0.85
 EXACT = {"search-queries.yaml", "search-queries.sample.yaml"}  # these stay at hit@5 1.00
@@ -129,8 +132,14 @@ def read_queries(path: Path) -> list[Query]:
 # ---- building ------------------------------------------------------------------------------------
 
 
+def edition_home(home: str, queries: Path | str) -> str:
+    """Where a query file's queries are typed: the English edition's home page for an English file."""
+    return home + "en/" if str(queries).endswith(ENGLISH) else home
+
+
 def build(workdir: Path, engine: str = "site") -> tuple[Path, Path]:
-    """The strict online build and the unpacked offline bundle of one engine, as `./dev build` makes them."""
+    """The strict online build and the unpacked offline bundle of one engine, as `./dev build` makes them
+    (the site's own with its English edition in en/)."""
     tree, config, env = ROOT, "mkdocs.yml", dict(ENV)
     if engine == "pairs":  # the tree as it was, from git, built with today's tools
         tree = workdir / "pairs-tree"
@@ -152,6 +161,11 @@ def build(workdir: Path, engine: str = "site") -> tuple[Path, Path]:
         subprocess.run([*mkdocs, "-d", str(online)], env=env, **run)  # type: ignore[call-overload]
         offline_env = {**env, "OFFLINE": "true", "SOURCE_DATE_EPOCH": "1700000000"}
         subprocess.run([*mkdocs, "-d", str(offline_site)], env=offline_env, **run)  # type: ignore[call-overload]
+        if engine == "site":  # the English edition, into en/ of each
+            english = [python, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.en.yml"]
+            subprocess.run([*english, "-d", str(online / "en")], env=env, **run)  # type: ignore[call-overload]
+            offline_en = [*english, "-d", str(offline_site / "en")]
+            subprocess.run(offline_en, env=offline_env, **run)  # type: ignore[call-overload]
         pack = [python, str(tree / "scripts" / "bundle.py"), str(offline_site), str(bundle)]
         subprocess.run(pack, env=offline_env, **run)  # type: ignore[call-overload]
     except subprocess.CalledProcessError as failed:
@@ -343,7 +357,9 @@ def main(argv: list[str] | None = None) -> int:
                 for mode, home in homes:
                     page = new_page(browser, foreign if engine == "site" else [])
                     for name, queries in query_sets.items():
-                        report = evaluate(page, home, f"{mode} · {name}", queries)
+                        if engine != "site" and name.endswith(ENGLISH):
+                            continue  # the references are of the Chinese edition only
+                        report = evaluate(page, edition_home(home, name), f"{mode} · {name}", queries)
                         if engine == "site" or not args.quiet:
                             print_report(report, quiet=args.quiet)
                         run.reports.append(report)

@@ -254,3 +254,6 @@ PREVIEW_NO_FONT = (
 # What `mkdocs serve` shows while the data has problems (hooks/plansite/problem_page.py).
 PROBLEMS_TITLE = "数据有问题，网站暂未生成"
 PROBLEMS_NOTE = "改好下面列出的问题并保存文件后，这一页会自动换成网站。"
+
+# The English edition (hooks/plansite/english/): the link on every page to the same place in English.
+ENGLISH_EDITION = "English"

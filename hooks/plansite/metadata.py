@@ -29,24 +29,25 @@ def site_summary(summary: str) -> str:
     return L.SUMMARY_DESCRIPTION.format(summary=summary) if summary else ""
 
 
-def meta_tags(citation: Citation, summary: str = "") -> list[tuple[str, str]]:
-    """`<meta name content>` pairs, in order: Highwire Press (read by Zotero, Google Scholar), then Dublin Core."""
+def meta_tags(citation: Citation, summary: str = "", language: str = LANGUAGE) -> list[tuple[str, str]]:
+    """`<meta name content>` pairs, in order: Highwire Press (read by Zotero, Google Scholar), then Dublin Core.
+    `summary` is already marked as the site's (see `site_summary`); `language` is the page's."""
     tags = [("citation_title", citation.title)]
     tags += [("citation_author", author) for author in citation.authors]
     if citation.issued:
         tags.append(("citation_publication_date", citation.issued.replace("-", "/")))
     if citation.compiler:
         tags.append(("citation_publisher", citation.compiler))
-    tags += [("citation_language", LANGUAGE), ("citation_public_url", citation.url)]
+    tags += [("citation_language", language), ("citation_public_url", citation.url)]
     tags.append(("DC.title", citation.title))
     tags += [("DC.creator", author) for author in citation.authors]
     if citation.compiler:
         tags.append(("DC.contributor", citation.compiler))
     if citation.issued:
         tags.append(("DC.date", citation.issued))
-    tags += [("DC.language", LANGUAGE), ("DC.identifier", citation.url), ("DC.type", "Text")]
+    tags += [("DC.language", language), ("DC.identifier", citation.url), ("DC.type", "Text")]
     if summary:
-        tags.append(("DC.description", site_summary(summary)))
+        tags.append(("DC.description", summary))
     return tags
 
 

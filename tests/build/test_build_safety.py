@@ -111,6 +111,10 @@ def test_interrupting_dev_build_leaves_the_previous_pair_and_the_next_run_cleans
         "title: 加快重点行业工业元宇宙布局",
         "title: 加快重点行业工业元宇宙布局（新）",
     )
+    # and its English, which the English build holds to today's Chinese
+    edit(
+        project_copy, "data/en/nodes.yaml", "{zh: 加快重点行业工业元宇宙布局,", "{zh: 加快重点行业工业元宇宙布局（新）,"
+    )
     running = subprocess.Popen(
         ["./dev", "build"], cwd=project_copy, env=env, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

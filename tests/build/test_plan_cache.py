@@ -21,6 +21,11 @@ def test_a_change_to_the_data_is_seen_and_a_bad_change_is_reported_every_time(pr
     measures.write_text(
         good.replace("title: 加快重点行业工业元宇宙布局", "title: 加快重点行业工业元宇宙布局（修订）"), encoding="utf-8"
     )
+    english = project_copy / "data" / "en" / "nodes.yaml"  # a new title needs its English brought up to date
+    translated = english.read_text(encoding="utf-8")
+    english.write_text(
+        translated.replace("{zh: 加快重点行业工业元宇宙布局,", "{zh: 加快重点行业工业元宇宙布局（修订）,")
+    )
     assert mkdocs_build(project_copy, site).returncode == 0
     assert "加快重点行业工业元宇宙布局（修订）" in (site / "measures" / "m5" / "index.html").read_text(encoding="utf-8")
     assert _cached(project_copy) != [first], "a new plan is kept for the new data, the old one is dropped"
@@ -31,6 +36,7 @@ def test_a_change_to_the_data_is_seen_and_a_bad_change_is_reported_every_time(pr
         assert failed.returncode != 0 and "titel" in failed.stderr
 
     measures.write_text(good, encoding="utf-8")
+    english.write_text(translated, encoding="utf-8")
     assert mkdocs_build(project_copy, site).returncode == 0
     assert "（修订）" not in (site / "measures" / "m5" / "index.html").read_text(encoding="utf-8")
 

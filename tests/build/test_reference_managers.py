@@ -28,6 +28,7 @@ PLAN = "元宇宙产业创新发展三年行动计划（2023—2025年）"
 INTERPRETATION = "《元宇宙产业创新发展三年行动计划（2023—2025年）》解读"
 OFFICES = ["工业和信息化部办公厅", "教育部办公厅", "文化和旅游部办公厅", "国务院国资委办公厅", "国家广播电视总局办公厅"]
 SITE_SUMMARY = "本站概述（非原文）："
+SITE_SUMMARY_EN = "Site summary (not the original text): "  # the English edition's mark, under en/
 
 
 @cache
@@ -104,7 +105,8 @@ def test_every_page_carries_highwire_dublin_core_and_json_ld_that_agree(built_si
             meta.canonical
         ]:
             problems.append(f"{where}: the address is not the canonical {meta.canonical}")
-        if meta.dublin_core.get("DC.title") != [title] or meta.dublin_core.get("DC.language") != ["zh-CN"]:
+        language = "en" if where.startswith("en/") else "zh-CN"
+        if meta.dublin_core.get("DC.title") != [title] or meta.dublin_core.get("DC.language") != [language]:
             problems.append(f"{where}: Dublin Core title or language differs: {meta.dublin_core}")
         if meta.dublin_core.get("DC.creator") != meta.highwire.get("citation_author"):
             problems.append(f"{where}: DC.creator and citation_author differ")
@@ -175,7 +177,8 @@ def test_metadata_never_presents_the_sites_summary_as_the_plans_text(built_site:
         meta = Metadata(path)
         where = path.relative_to(built_site).as_posix()
         described = meta.dublin_core.get("DC.description", []) + _descriptions(meta.expanded)
-        problems += [f"{where}: {d!r}" for d in described if not d.startswith(SITE_SUMMARY)]
+        mark = SITE_SUMMARY_EN if where.startswith("en/") else SITE_SUMMARY
+        problems += [f"{where}: {d!r}" for d in described if not d.startswith(mark)]
         others = [
             v for name, vs in {**meta.highwire, **meta.dublin_core}.items() if name != "DC.description" for v in vs
         ]

@@ -103,9 +103,13 @@ def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
     assert not offenders, "\n".join(offenders)
 
 
-def test_every_page_is_in_chinese(built_site: Path) -> None:
-    wrong = [str(p.relative_to(built_site)) for p in html_pages(built_site) if not lang(read(p)).startswith("zh")]
-    assert not wrong, f"pages without lang=zh: {wrong}"
+def test_every_page_is_in_the_language_of_its_edition(built_site: Path) -> None:
+    def expected(page: Path) -> str:
+        return "en" if page.relative_to(built_site).parts[0] == "en" else "zh"
+
+    pages = html_pages(built_site)
+    wrong = [str(p.relative_to(built_site)) for p in pages if not lang(read(p)).startswith(expected(p))]
+    assert not wrong, f"pages in the wrong language (zh, and en under en/): {wrong}"
 
 
 def test_measure_pages_name_their_task_and_cite_their_sentences(built_site: Path) -> None:
@@ -204,8 +208,9 @@ def test_every_page_has_a_link_preview(built_site: Path) -> None:
         for needed in ("og:title", "og:description", "og:url", "og:type", "og:site_name", 'name="description"'):
             if needed not in html_text:
                 missing.append(f"{page.relative_to(built_site)}: {needed}")
-        if '<meta property="og:locale" content="zh_CN">' not in html_text or 'rel="canonical"' not in html_text:
-            missing.append(f"{page.relative_to(built_site)}: og:locale zh_CN / canonical")
+        locale = "en_GB" if page.relative_to(built_site).parts[0] == "en" else "zh_CN"
+        if f'<meta property="og:locale" content="{locale}">' not in html_text or 'rel="canonical"' not in html_text:
+            missing.append(f"{page.relative_to(built_site)}: og:locale {locale} / canonical")
     assert not missing, "\n".join(missing)
     m5 = (built_site / "measures" / "m5" / "index.html").read_text(encoding="utf-8")
     assert '<meta property="og:title" content="M5 加快重点行业工业元宇宙布局">' in m5

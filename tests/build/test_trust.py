@@ -72,7 +72,9 @@ def test_exports_name_the_summary_as_the_sites_and_flag_editorial_relations(buil
     assert readings and all(any("editorial" in s for s in e["sources"]) for e in readings)
     assert all(not any("editorial" in s for s in e["sources"]) for e in data["edges"] if not e["editorial"])
     raw = (built_site / "data" / "measures.csv").read_bytes().decode("utf-8-sig")
-    assert next(csv.reader(io.StringIO(raw))) == ["id", "task_id", "task_title", "title", "site_summary", "url"]
+    header = next(csv.reader(io.StringIO(raw)))  # the English edition's columns follow the Chinese ones
+    assert header[:6] == ["id", "task_id", "task_title", "title", "site_summary", "url"]
+    assert header[6:] == ["title_en", "site_summary_en", "task_title_en", "url_en"]
 
 
 def test_site_readings_are_marked_on_the_pages_that_show_them(built_site: Path) -> None:

@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    project: Path, site_dir: Path, *extra: str, config: str = "mkdocs.yml"
+) -> subprocess.CompletedProcess[str]:
     """Run a real strict build of `project` into `site_dir`, the way the README's command does."""
     return subprocess.run(
         [
@@ -23,7 +25,7 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Compl
             "build",
             "--strict",
             "-f",
-            str(project / "mkdocs.yml"),
+            str(project / config),
             "-d",
             str(site_dir),
             *extra,
@@ -34,6 +36,12 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Compl
         text=True,
         timeout=300,
     )
+
+
+def english_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """The English edition (mkdocs.en.yml) into `site_dir`/en/, after `mkdocs_build` made the Chinese one
+    there, the way ./dev build runs the two."""
+    return mkdocs_build(project, site_dir / "en", config="mkdocs.en.yml")
 
 
 def edit(project: Path, name: str, old: str, new: str, count: int = 1) -> int:

@@ -12,6 +12,7 @@ from support.project import ROOT
 
 INVENTORY = ROOT / "tests" / "data" / "published-urls.tsv"
 GROUPED_PAGES = ("principles/", "technologies/", "issuers/")
+ENGLISH = "en/"  # the English edition, at the same paths
 REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
 
 
@@ -33,7 +34,7 @@ def inventory(site: Path) -> dict[str, str]:
         ):
             words = unescape(re.sub(r"<[^>]+>", "", text))
             found[f"{url}#{sentence_id}"] = "sentence " + hashlib.sha256(words.encode()).hexdigest()[:16]
-        if url in GROUPED_PAGES:  # one section per node, each with the node's id as its anchor
+        if url.removeprefix(ENGLISH) in GROUPED_PAGES:  # one section per node, the node's id its anchor
             for anchor, title in re.findall(r'<h2 id="([a-z0-9-]+)">(.*?)</h2>', html):
                 found[f"{url}#{anchor}"] = _text(title)
     # The machine-readable data the pages link to, and each page's reference-manager files (data/cite/m5.ris).

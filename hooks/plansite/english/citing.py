@@ -1,0 +1,163 @@
+"""What a reader cites from an English page, and the tools that copy it: the same `Citation` model as the
+Chinese pages (plansite/citation.py) with English names, its English text, the copy buttons, the quoting
+control, the reference-manager files and the page's citation metadata.
+
+The English text follows the Chinese citation's structure (GB/T 7714—2015, itself modelled on ISO 690):
+responsible bodies, title: part[EB/OL], the site as the one who compiled and translated the page, the date
+of issue, then the access date and address that the reader's day of copying completes. The same order in
+both editions lets a reader check one against the other; the words are English.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..citation import INTERPRETATION_ISSUED, MAX_AUTHORS, MEDIUM, Citation, Work
+from ..interpretation import INDEX_PAGE
+from ..markup import attr, md_link, md_text, relative
+from ..model import Issuer, Plan, Section
+from ..reference_files import bibtex, ris
+from ..share import markdown_link
+from ..urls import FULL_TEXT, HOME, PLAN_BIBTEX, PLAN_RIS, cite_file, page_of, public_url
+from . import labels as E
+from .translation import English
+
+LANGUAGE = "en"
+_ABBREVIATION = re.compile(r"\s*\([A-Z]+\)$")  # "Ministry of … (MIIT)" → the name without its abbreviation
+
+
+def plan_citation(plan: Plan, english: English, part: str, url: str) -> Citation:
+    """A page the site compiled about the Plan and translated: the five general offices are its authors."""
+    offices = tuple(E.ISSUING_OFFICE.format(issuer=_ABBREVIATION.sub("", english.title(n.id))) for n in plan.of(Issuer))
+    return Citation(Work.PLAN, offices, english.document_title.en, part, plan.document.announced, url, E.SITE_NAME)
+
+
+def interpretation_citation(english: English, part: str, url: str) -> Citation:
+    """The interpretation, by MIIT, in the site's translation (the site is named as translator)."""
+    title = english.titles["intro"].en if "intro" in english.titles else E.NAV["interpretation"]
+    return Citation(
+        Work.INTERPRETATION, (E.INTERPRETATION_AUTHOR,), title, part, INTERPRETATION_ISSUED, url, E.SITE_NAME
+    )
+
+
+def page_citation(plan: Plan, english: English, docs_path: str, title: str, site_url: str) -> Citation:
+    """What an English page cites, by its docs path and title: as plansite.citation.page_citation decides."""
+    url = public_url(docs_path, site_url)
+    if docs_path in (INDEX_PAGE, FULL_TEXT):
+        return interpretation_citation(english, "", url)
+    section = section_of(plan, docs_path)
+    if section is not None:
+        return interpretation_citation(english, question_title(english, section), url)
+    return plan_citation(plan, english, "" if docs_path == HOME else title, url)
+
+
+def section_of(plan: Plan, docs_path: str) -> Section | None:
+    return next((s for s in plan.of(Section) if page_of(s) == docs_path), None)
+
+
+def question_title(english: English, section: Section) -> str:
+    found = english.titles.get(section.id.lower())
+    return found.en if found else english.title(section.id)
+
+
+def head(citation: Citation) -> str:
+    """The citation up to its access date: `Authors. Title: part[EB/OL]. Site, role. (2023-09-08)`."""
+    authors = list(citation.authors)
+    if len(authors) > MAX_AUTHORS:
+        authors = [*authors[:MAX_AUTHORS], E.CITATION_MORE_AUTHORS]
+    role = E.COMPILED if citation.work is Work.PLAN else E.TRANSLATED
+    compiler = f"{citation.compiler}, {role}. " if citation.compiler else ""
+    date = f"({citation.issued})" if citation.issued else ""
+    return f"{', '.join(authors).removesuffix('.')}. {citation.title}[{MEDIUM}]. {compiler}{date}"
+
+
+def full(citation: Citation, accessed: str) -> str:
+    """The whole English reference, as the Cite button copies it on `accessed`."""
+    return f"{head(citation)}[{accessed}]. {citation.url}."
+
+
+# --- on the page --------------------------------------------------------------------------------
+
+
+def cite_buttons(citation: Citation, name: str) -> str:
+    """Copy link, Cite and Copy as Markdown, read by docs/assets/javascripts/share.js as on the Chinese pages."""
+    return (
+        f'<div class="share" role="group" aria-label="{attr(E.SHARE.format(name=name))}"'
+        f' data-url="{attr(citation.url)}" data-cite="{attr(head(citation))}"'
+        f' data-markdown="{attr(markdown_link(name, citation.url))}" data-search-exclude>'
+        f'<button type="button" data-share="link">{E.COPY_LINK}</button>'
+        f'<button type="button" data-share="cite" aria-label="{attr(E.COPY_CITATION_NAME)}">{E.COPY_CITATION}</button>'
+        f'<button type="button" data-share="markdown">{E.COPY_MARKDOWN}</button></div>'
+    )
+
+
+def status_region() -> str:
+    """The live region share.js writes its confirmations to, in English."""
+    return (
+        f'<div class="share-status" role="status" aria-live="polite" data-link="{attr(E.COPIED_LINK)}"'
+        f' data-cite="{attr(E.COPIED_CITATION)}" data-markdown="{attr(E.COPIED_MARKDOWN)}"'
+        f' data-quote="{attr(E.COPIED_QUOTE)}" data-failed="{attr(E.COPY_FAILED)}"></div>'
+    )
+
+
+def quote_control(english: English) -> str:
+    """The hidden control that quotes a selection of English sentences with its source line and link."""
+    title = english.titles["intro"].en if "intro" in english.titles else E.NAV["interpretation"]
+    source = E.QUOTE_SOURCE.format(author=E.INTERPRETATION_AUTHOR, title=title, ids="{ids}")
+    return (
+        f'<div class="quote-selection" data-source="{attr(source)}"'
+        f' data-range="{attr(E.QUOTE_RANGE)}" data-hint="{attr(E.QUOTE_HINT)}" data-search-exclude hidden>'
+        f'<button type="button" data-share="quote" aria-keyshortcuts="Alt+Q"'
+        f' title="{attr(E.QUOTE_SELECTION_TITLE)}">{html.escape(E.QUOTE_SELECTION)}</button></div>'
+    )
+
+
+DOWNLOADS = "<!-- plan:en-cite-downloads {key} -->"  # filled in by hooks/site_english.py
+
+
+def citation_section(citation: Citation, key: str) -> str:
+    """Cite this page: the citation with the access date left for the reader, then its RIS and BibTeX."""
+    text = f"{md_text(head(citation))}[{E.ACCESS_DATE}]. <{citation.url}>."
+    return f"## {E.CITE} {{ data-search-exclude }}\n\n{text}\n{{: .citation }}\n\n{DOWNLOADS.format(key=key)}"
+
+
+def downloads_line(key: str, here: str, offline: bool) -> str:
+    """Download the citation: RIS · BibTeX. Online, the page's own files; in the offline copy, the one pair
+    that holds every English page's record (a pair per page, as files or as `data:` links in each page,
+    would cost the zip about 20 KB it has no room for)."""
+    if offline:
+        links = {ext: md_link(name, relative(here, path)) for ext, name, path in _WHOLE}
+        return E.DOWNLOAD_CITATIONS.format(ris=links["ris"], bibtex=links["bib"]) + "\n{: .cite-downloads }"
+    links = {
+        ext: md_link(name, relative(here, cite_file(key, ext))) for ext, name in (("ris", "RIS"), ("bib", "BibTeX"))
+    }
+    return E.DOWNLOAD_CITATION.format(ris=links["ris"], bibtex=links["bib"]) + "\n{: .cite-downloads }"
+
+
+_WHOLE = (("ris", "RIS", PLAN_RIS), ("bib", "BibTeX", PLAN_BIBTEX))
+
+
+def reference_files(plan: Plan, english: English, cited: dict[str, Citation]) -> dict[str, bytes]:
+    """Each cited page's RIS and BibTeX under the English edition's /data/cite/, in English, and one pair
+    with all of them in its /data/ (as the Chinese edition's plan.ris and plan.bib)."""
+    files: dict[str, bytes] = {}
+    for key, citation in cited.items():
+        files[cite_file(key, "ris")] = ris([citation], language=LANGUAGE).encode("utf-8")
+        files[cite_file(key, "bib")] = _bibtex([(key, citation)]).encode("utf-8")
+    files[PLAN_RIS] = ris(cited.values(), language=LANGUAGE).encode("utf-8")
+    files[PLAN_BIBTEX] = _bibtex(list(cited.items())).encode("utf-8")
+    return files
+
+
+def _bibtex(entries: list[tuple[str, Citation]]) -> str:
+    out = []
+    for key, citation in entries:
+        entry = bibtex([(f"{key}-en", citation)], langid="english")
+        if citation.work is Work.INTERPRETATION:  # the site translated the interpretation; it compiled nothing
+            entry = _COMPILER.sub(r"translator = {\1},\n", entry)
+        out.append(entry)
+    return "\n".join(out)
+
+
+_COMPILER = re.compile(r"editor = \{(.*)\},\n  editortype = \{compiler\},\n")

@@ -1,0 +1,187 @@
+"""The English edition's own words: every label and template its pages use, in one place."""
+
+from __future__ import annotations
+
+from ..model import Goal, Issuer, Measure, Principle, Project, Role, Safeguard, Section, Task, Technology
+
+SITE_NAME = "Metaverse Industry Action Plan (2023–2025): a reader"
+LANGUAGE = "en"
+KIND = {
+    Section.kind: "Question",
+    Goal.kind: "Goal",
+    Principle.kind: "Basic principle",
+    Task.kind: "Key task",
+    Measure.kind: "Measure",
+    Project.kind: "Project",
+    Safeguard.kind: "Safeguard",
+    Technology.kind: "Technology",
+    Issuer.kind: "Issuing department",
+}
+# The title of each kind's list page; `{count}` is how many items the plan has.
+INDEX_TITLE = {
+    Goal.key: "Goals",
+    Principle.key: "Basic principles",
+    Task.key: "{count} key tasks",
+    Measure.key: "{count} measures",
+    Project.key: "{count} projects",
+    Safeguard.key: "Safeguards",
+    Technology.key: "Technologies",
+    Issuer.key: "Issuing departments",
+}
+NAV = {
+    "home": "Home",
+    "interpretation": "Interpretation",
+    "tasks": "Tasks and measures",
+    "projects": "Projects",
+    "safeguards": "Safeguards",
+    "goals": "Goals",
+    "overview": "Overview",
+    "full_text": "Full text",
+    "glossary": "Glossary",
+    "more": "More",
+}
+TERM = {"near": "Near term (to 2025)", "long": "Long term"}
+
+# Every English page says this, visibly and in its metadata.
+NOTICE = (
+    "<strong>Unofficial translation.</strong> This English edition is this site's own translation, not an "
+    "official one; the Chinese text is authoritative."
+)
+NOTICE_LINK = "Read this page in Chinese"
+NOTICE_META = "Unofficial English translation by this site; the Chinese original is authoritative."
+BILINGUAL_SHOW = "Show the Chinese side by side"
+BILINGUAL_HIDE = "Hide the Chinese"
+ORIGINAL = "Chinese original"  # the label of each sentence's original, for screen readers and on hover
+IN_CHINESE = "In Chinese"  # the heading of a node's original title and the site's Chinese summary
+
+TRAIL = "Location"
+SUMMARY = "Summary"
+# Before every summary, wherever it is shown (lists, item pages, descriptions, link previews): the site's words.
+SUMMARY_MARK = "Site summary (not the original text)"
+SUMMARY_BASIS = "What the summary rests on: "
+SUMMARY_DESCRIPTION = SUMMARY_MARK + ": {summary}"
+EDITORIAL = "This site's reading"  # a relation, a source or a summary's basis that the site itself decided
+HEADING_SOURCE = "the heading of question {number}"  # a source quoting a Q&A heading
+FROM_INTERPRETATION = "In the interpretation"
+ONLY_LISTED = "The interpretation does not discuss this {kind} specifically; it only names it in {sections}."
+NEVER_NAMED = (
+    "The interpretation does not mention this {kind}; its name and place come from public reports of the Action Plan."
+)
+RELATED = "Related items"
+RELATED_OF = "Related to {name}"  # the contents' label of one item's related items on a page of several
+DISCUSSED_IN = "Questions that deal with it"
+ROLE = {Role.LISTS: "names it", Role.EXPLAINS: "discusses it"}
+SOURCES = "Sources"
+CITE = "Cite this page"
+PREVIOUS = "Previous"
+NEXT = "Next"
+PARENT = "Task"
+CHILDREN = "Measures"
+SUPPORTED_BY = "Projects that support this task"
+SUPPORTS = "Tasks it supports"
+JOINTLY = (
+    "The interpretation says that these {count} projects jointly support the implementation of {targets}; it does "
+    "not pair any project with a single task."
+)
+MENTIONS = "Technologies involved"
+MENTIONED_BY = "Items that mention it"
+INDICATORS = {"near": "Yardsticks (quoted in Chinese)", "long": "Development goals (quoted in Chinese)"}
+REPORTED_WORDING = "Wording given in public reports (in Chinese)"
+REPORTED_WORDING_NOTE = (
+    "According to public reports, this part of the Action Plan also contains the following words, which the "
+    "interpretation does not restate. They are fragments of the Plan's sentences, not indicators of their own."
+)
+TOPICS = "Items this question covers"
+SENTENCE_ANCHOR = "Link to this sentence ({id})"
+FACTS_SOURCE = "Public reports of the Action Plan (in Chinese)"
+REPORT = "report: "
+SHORT_LINK = "Redirecting to"
+SOURCE_LINE = (
+    "Source: Ministry of Industry and Information Technology (MIIT), {date}. Translation: this site, unofficial."
+)
+QUESTIONS = "The seven questions"
+FULL_TEXT_TITLE = "{title}: full text"
+FULL_TEXT_NOTE = "The preamble and all {sections} questions on one page, for reading straight through and printing."
+FULL_TEXT_OWN_PAGE = "This question on its own page"
+GLOSSARY_TITLE = "Glossary"
+GLOSSARY_INTRO = (
+    "How this site's translation renders the recurring terms of the Action Plan and its interpretation. Every "
+    "English text on this site uses these renderings; the links lead to where each term occurs."
+)
+GLOSSARY_HEAD = ("Chinese", "English", "Where it occurs")
+GLOSSARY_NOWHERE = "—"
+OVERVIEW_INTRO = "The goals, tasks and measures, projects and safeguards of the Action Plan at a glance."
+HOME_INTRO = (
+    "The {plan} was announced on {date}. This site reproduces the official interpretation (解读) published by the "
+    "Ministry of Industry and Information Technology, sentence by sentence, and sets out the structure of the Plan "
+    "as pages that can be linked and cited."
+)
+HOME_START = "Where to start"
+OFFLINE_HEADING = "Offline copy"
+DOWNLOAD = (
+    '<a href="{link}">Download the offline copy</a> (ZIP, {size}, made {date}), both languages: unzip it anywhere '
+    "and open index.html to read and search with no network."
+)
+DOWNLOAD_MISSING = "The offline copy has not been made yet: run ./dev bundle, then build again."
+OFFLINE_COPY = "You are reading the offline copy. It needs no network; search works too."
+HOME_LINKS = {
+    "interpretation": "the interpretation, every sentence with its own link and its Chinese original",
+    "overview": "how the goals, tasks, measures, projects and safeguards fit together",
+    "glossary": "how recurring terms are translated",
+}
+HOME_COUNTS = "{tasks} key tasks · {measures} measures · {projects} projects · {safeguards} safeguards"
+INTERPRETATION_SHORT = "Interpretation"
+PREAMBLE = "preamble"
+CITATION_MORE_AUTHORS = "et al."
+DESCRIPTION = SUMMARY_DESCRIPTION + " ({kind} of the {plan}.) " + NOTICE_META
+SEARCH_DIALOG = "Search"  # the search dialog's name for screen readers
+
+
+def numbered(kind: str, number: int | None) -> str:
+    """How the Plan counts an item, in English: Task 1, Measure 5, Question 3."""
+    if number is None or kind == Goal.kind:
+        return ""
+    return f"{KIND[kind] if kind != Task.kind else 'Task'} {number}"
+
+
+def sentence_label(sentence_id: str, question: int | None, number: int) -> str:
+    """`q6-s2` → Interpretation, question 6, sentence 2."""
+    part = PREAMBLE if question is None else f"question {question}"
+    return f"{INTERPRETATION_SHORT}, {part}, sentence {number}"
+
+
+# Citing and sharing (plansite/english/citing.py); share.js reads the confirmations from the page.
+ISSUING_OFFICE = "General Office of the {issuer}"
+INTERPRETATION_AUTHOR = "Ministry of Industry and Information Technology"
+COMPILED = "compiler and unofficial translator"  # the site's role for a page it compiled about the Plan
+TRANSLATED = "unofficial translator"  # and for the interpretation, which it reproduces in translation
+ACCESS_DATE = "date accessed"  # left for the reader in the citation shown on a page; the Cite button fills it in
+SHARE = "{name}: link and citation"
+COPY_LINK = "Copy link"
+COPY_CITATION = "Cite"
+COPY_CITATION_NAME = "Cite: copy the citation"  # begins with the visible word, as speech input needs
+COPY_MARKDOWN = "Copy as Markdown"
+COPIED_LINK = "Link copied"
+COPIED_CITATION = "Citation copied"
+COPIED_MARKDOWN = "Markdown link copied"
+COPIED_QUOTE = "Quotation, source and link copied"
+COPY_FAILED = "The browser did not allow copying; please copy by hand: "
+DOWNLOAD_CITATION = "Download the citation: {ris} · {bibtex}"
+DOWNLOAD_CITATIONS = "Download the citations of every page: {ris} · {bibtex}"  # the offline copy's one pair
+QUOTE_SELECTION = "Quote the selection"
+QUOTE_SELECTION_TITLE = "Copy the selected text with its source and link (Alt+Q)"
+QUOTE_HINT = "Interpretation text selected. Press Alt+Q to copy it as a quotation with its source and link."
+QUOTE_SOURCE = "— {author}, {title} (unofficial English translation by this site), {ids}"
+QUOTE_RANGE = "{first} to {last}"
+
+# The link-preview images (plansite/english/previews.py) and their text alternative.
+PREVIEW_SEPARATOR = " · "
+PREVIEW_PARENT = "part of {parent}"
+PREVIEW_CONTAINS = "measures {children}"
+PREVIEW_SUPPORTS = "jointly supports {tasks}"
+PREVIEW_HOME_CONTEXT = "Issued by {count} departments · the official interpretation, sentence by sentence"
+PREVIEW_HOME_SUMMARY = (
+    "{tasks} key tasks, {measures} measures, {projects} projects and {safeguards} safeguards, each with its "
+    "source. English: this site's unofficial translation."
+)
+PREVIEW_ALT = "{site}: {heading} ({context})"
