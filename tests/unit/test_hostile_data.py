@@ -15,21 +15,14 @@ from plansite.exports import measures_csv, spreadsheet_safe
 from plansite.model import NODE_TYPES
 from plansite.problems import MOST_SHOWN, Location
 from plansite.schema import MOST_ERRORS
+from support.problems import problems_in, problems_of
 from support.project import ROOT, edit
 
 TITLE = "    title: 加快重点行业工业元宇宙布局"  # M5's title line in data/measures.yaml
 
 
-def problems_of(project: Path) -> list[Problem]:
-    with pytest.raises(PlanError) as caught:
-        load_plan(project)
-    return caught.value.problems
-
-
 def the_problem(project: Path, file: str, fragment: str) -> Problem:
-    problems = problems_of(project)
-    found = [p for p in problems if p.where.file == file and fragment in p.what]
-    assert found, f"no problem in {file} mentioning {fragment!r}; got:\n" + "\n".join(map(str, problems))
+    found = problems_in(project, file, fragment)
     assert all(p.fix for p in found), "every problem says what would be right"
     return found[0]
 

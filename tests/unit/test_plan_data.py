@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from plansite import PlanError, Problem, load_plan
+from plansite import load_plan
 from plansite.model import HeadingQuote, Measure, Principle, Project, Safeguard, Section, SentenceQuote, Task
 from plansite.text import comparable
+from support.problems import problems_of, the_problem
 from support.project import ROOT, edit
 
 # ---- the real data ----------------------------------------------------------------------------
@@ -72,19 +71,6 @@ def test_sections_are_sourced_to_their_question_headings() -> None:
 
 
 # ---- bad input --------------------------------------------------------------------------------
-
-
-def problems_of(project: Path) -> list[Problem]:
-    with pytest.raises(PlanError) as caught:
-        load_plan(project)
-    return caught.value.problems
-
-
-def the_problem(project: Path, file: str, fragment: str) -> Problem:
-    problems = problems_of(project)
-    found = [p for p in problems if p.where.file == file and fragment in p.what]
-    assert found, f"no problem in {file} mentioning {fragment!r}; got:\n" + "\n".join(map(str, problems))
-    return found[0]
 
 
 def test_yaml_syntax_error_names_file_and_line(project_copy: Path) -> None:
