@@ -9,7 +9,6 @@ import gzip
 import html
 import os
 import re
-import urllib.parse
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
 import site_exports
+import site_html
 from plansite import PlanError, load_plan, material, metadata, preview_image
 from plansite.citation import Citation
 from plansite.english import English, alternates, citing, load_english, pages, previews
@@ -30,6 +30,7 @@ from plansite.markup import attr, script_json
 from plansite.model import Plan, Section
 from plansite.preview_image import Preview
 from plansite.reference_files import INTERPRETATION_KEY
+from plansite.theme_markup import PageScripts, ThemeIcons
 from plansite.urls import CITE_FOLDER, page_of, public_url
 
 # Files of docs/ that only the Chinese edition uses: its own search engine (share.js serves both editions: its
@@ -50,6 +51,8 @@ class _Edition:
     previews: dict[str, Preview]  # docs path → its link-preview image; none offline or without the font
     site_url: str  # the edition's own public address, …/en/
     chinese_url: str  # the Chinese edition's
+    icons: ThemeIcons  # the theme's icons, drawn by the site's stylesheet
+    scripts: PageScripts | None  # offline, the theme's repeated scripts as files
 
 
 _edition = _Edition()
@@ -73,20 +76,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = pages.navigation(plan, english)
     fonts = None if _edition.offline else preview_image.find_fonts()  # said by the Chinese build when missing
     _edition.previews, _edition.fonts = (previews.previews(plan, english), fonts) if fonts else ({}, None)
+    _edition.icons = site_html.theme_icons(config)
+    _edition.scripts = site_html.page_scripts(config)
     if not _edition.offline:  # the shim lets search run from file://; online it would only delay the page
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
-        _inline_icon(config)
+        site_html.inline_logo(config)
     return config
-
-
-def _inline_icon(config: MkDocsConfig) -> None:
-    """As the Chinese pages have it (hooks/site_html.py): the one-icon SVG written into each page as a data: URL
-    instead of being fetched twice, as the header image and as the tab icon."""
-    for key in ("logo", "favicon"):
-        path = Path(config.docs_dir) / str(config.theme[key] or "")
-        if path.suffix == ".svg" and path.is_file():
-            svg = " ".join(path.read_text(encoding="utf-8").split())
-            config.theme[key] = "data:image/svg+xml," + urllib.parse.quote(svg, safe="/=:;,'")
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -95,6 +90,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if file.is_documentation_page() or file.src_uri in CHINESE_ONLY:
             files.remove(file)
     _search_worker(files, config)
+    site_html.draw_icons(files, config, _edition.icons)
     plan, english = _edition.plan, _edition.english
     for path, content in pages.english_pages(plan, english, _edition.site_url).items():
         files.append(File.generated(config, path, content=content))
@@ -262,38 +258,32 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         f'<meta name="dcterms.source" content="{attr(chinese)}">'
         f'<meta name="dcterms.rights" content="{attr(E.NOTICE_META)}">'
     )
-    return _finish(output.replace("</head>", meta + "</head>", 1), page.file.src_uri)
+    return _finish(output.replace("</head>", meta + "</head>", 1), page.file.src_uri, config)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) search the same way."""
-    return _finish(output_content, template_name) if template_name.endswith(".html") else output_content
+    return _finish(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
 
-_INDENT = re.compile(r"\n\s+")  # indentation and the theme's blank lines
-_PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
+def _finish(output: str, name: str, config: MkDocsConfig) -> str:
+    """As the Chinese pages are finished (hooks/site_html.py), with search pointed at the English worker."""
 
-
-def _finish(output: str, name: str) -> str:
-    """As the Chinese pages are finished (hooks/site_html.py): the template's indentation dropped (none of it
-    is in <pre>), the search dialog named, and search pointed at the English worker."""
-    parts = _PRE.split(output)
-    output = "".join(part if index % 2 else _INDENT.sub("\n", part) for index, part in enumerate(parts))
-    dialog = material.SEARCH_DIALOG
-    if dialog not in output:
-        raise PluginError(f"hooks/plansite/material.py: {name} has no search dialog {dialog}")
-    output = output.replace(dialog, f'{dialog[:-1]} aria-label="{E.SEARCH_DIALOG}">', 1)
-    return _point_at_worker(output, name)
-
-
-def _point_at_worker(output: str, name: str) -> str:
     def point(settings: dict[str, object]) -> None:
         try:
             material.point_at_worker(settings, material.worker_path(), SEARCH_WORKER)
         except material.MaterialChanged as changed:
             raise PluginError(f"hooks/plansite/material.py: {name}: {changed}") from None
 
-    return material.rewrite_settings(output, point)
+    return site_html.finish(
+        output,
+        name,
+        config,
+        dialog_label=E.SEARCH_DIALOG,
+        icons=_edition.icons,
+        scripts=_edition.scripts,
+        settings=point,
+    )
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

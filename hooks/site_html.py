@@ -1,6 +1,7 @@
 """MkDocs hooks, HTML: what every built page gets from the theme and how it is trimmed. Checks what the
-site assumes about the theme, writes the one-icon SVG into the pages, keeps compiled templates between
-builds, marks links to other sites, names the search dialog and compacts the markup."""
+site assumes about the theme, writes the one-icon SVG into the pages, draws the theme's icons from the
+stylesheet, keeps compiled templates between builds, marks links to other sites, names the search dialog and
+compacts the markup (plansite/theme_markup.py). The English edition's hooks use the same functions."""
 
 from __future__ import annotations
 
@@ -11,19 +12,30 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import site_state
-from plansite import labels, material, share
+from plansite import labels, material, share, theme_markup
+from plansite.theme_markup import PageScripts, Settings, ThemeIcons
 
-_INDENT = re.compile(r"\n[ \t]+")
-_PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
+STYLESHEET = "assets/stylesheets/site.css"  # the site's stylesheet, which also draws the theme's icons
 _EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"(?![^>]*\srel=)')
 
 
-@site_state.unless_failed
+_icons: list[ThemeIcons] = []  # this build's, set by on_config
+_scripts: list[PageScripts | None] = [None]  # offline, the theme's repeated scripts as files (on_config)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config = _check_and_trim(config)
+    _icons[:] = [theme_icons(config)]  # a build that only shows the data's problems draws them too
+    _scripts[:] = [page_scripts(config)]
+    return config
+
+
+@site_state.unless_failed
+def _check_and_trim(config: MkDocsConfig) -> MkDocsConfig:
     changed = material.check()
     if changed:  # the site's search and markup lean on these; see plansite/material.py
         raise PluginError(
@@ -31,13 +43,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"（hooks/plansite/material.py）：\n" + "\n".join(f"  - {problem}" for problem in changed)
         )
     if not site_state.current().offline:
-        _inline_icon(config)  # offline, a file costs no request, and the zip is smaller without the copies
+        inline_logo(config)  # offline, a file costs no request, and the zip is smaller without the copies
         # The shim makes workers run from file://; online it would be one more blocking script.
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     return config
 
 
-def _inline_icon(config: MkDocsConfig) -> None:
+def inline_logo(config: MkDocsConfig) -> None:
     """The logo and the tab icon are one small SVG: written into each page as a data: URL (about 250 bytes)
     instead of being fetched twice, once as the header image and once as the icon."""
     for key in ("logo", "favicon"):
@@ -45,6 +57,60 @@ def _inline_icon(config: MkDocsConfig) -> None:
         if path.suffix == ".svg" and path.is_file():
             svg = " ".join(path.read_text(encoding="utf-8").split())
             config.theme[key] = "data:image/svg+xml," + urllib.parse.quote(svg, safe="/=:;,'")
+
+
+def theme_icons(config: MkDocsConfig) -> ThemeIcons:
+    """The theme's icons for this configuration, drawn by the stylesheet (plansite/theme_markup.py)."""
+    try:
+        return theme_markup.theme_icons(material.theme_icons(config.theme["icon"], config.theme["palette"]))
+    except material.MaterialChanged as changed:
+        raise PluginError(f"hooks/plansite/material.py: {changed}") from None
+
+
+def page_scripts(config: MkDocsConfig) -> PageScripts | None:
+    """Offline, a collector for the theme's scripts that every page repeats (plansite/theme_markup.py)."""
+    return PageScripts() if config.plugins["material/offline"].config.enabled else None
+
+
+def draw_icons(files: Files, config: MkDocsConfig, icons: ThemeIcons) -> None:
+    """The site's stylesheet, with the rules that draw the theme's icons added at its end."""
+    found = files.get_file_from_path(STYLESHEET)
+    if found is None:
+        raise PluginError(f"docs/{STYLESHEET} is missing: the theme's icons are drawn by it")
+    content = found.content_string + icons.stylesheet
+    files.remove(found)
+    files.append(File.generated(config, STYLESHEET, content=content))
+
+
+def finish(
+    output: str,
+    name: str,
+    config: MkDocsConfig,
+    *,
+    dialog_label: str,
+    icons: ThemeIcons,
+    scripts: PageScripts | None,
+    settings: Settings | None = None,
+) -> str:
+    """`theme_markup.finish_page`, reporting a theme that changed as a build error naming the page. Offline
+    (`scripts`), the files of the theme's repeated scripts are written with the first page that gives them."""
+    try:
+        page = theme_markup.finish_page(
+            output, dialog_label=dialog_label, icons=icons, settings=settings, scripts=scripts
+        )
+    except material.MaterialChanged as changed:
+        raise PluginError(f"hooks/plansite/material.py: {name}: {changed}") from None
+    for path, content in (scripts.files if scripts else {}).items():
+        target = Path(config.site_dir) / path
+        if not target.is_file():  # the site folder starts empty: each file is written once a build
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+    return page
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    draw_icons(files, config, _icons[0])
+    return files
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -70,22 +136,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _finish_page(output, page.file.src_uri)
+    return _finish_page(output, page.file.src_uri, config)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) get what every other page gets."""
-    return _finish_page(output_content, template_name) if template_name.endswith(".html") else output_content
+    return _finish_page(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
 
-def _finish_page(output: str, name: str) -> str:
-    """Trim what every page repeats: the template's indentation (none of it is in <pre>) and the theme's
-    settings written as \\u escapes. The page renders the same; it is about a tenth smaller. Also name the
-    search dialog, which screen readers otherwise announce as a bare "dialog"."""
-    parts = _PRE.split(output)
-    output = "".join(part if index % 2 else _INDENT.sub("\n", part) for index, part in enumerate(parts))
-    dialog = material.SEARCH_DIALOG  # the theme leaves it unnamed
-    if dialog not in output:
-        raise PluginError(f"hooks/plansite/material.py: {name} 中找不到搜索对话框的标记 {dialog}")
-    output = output.replace(dialog, f'{dialog[:-1]} aria-label="{labels.SEARCH_DIALOG}">', 1)
-    return material.rewrite_settings(output, lambda settings: None)
+def _finish_page(output: str, name: str, config: MkDocsConfig) -> str:
+    return finish(output, name, config, dialog_label=labels.SEARCH_DIALOG, icons=_icons[0], scripts=_scripts[0])

@@ -72,6 +72,38 @@ INDEX_KEYS = ("location", "title", "text")
 WORKER_LISTENER = 'addEventListener("message",'
 WORKER_LUNR = "self.lunr="
 
+# Icons: the theme writes each one into every page as its SVG file (`{% include ".icons/" ~ icon ~ ".svg" %}`),
+# chosen in these templates as `config.theme.icon.<key> or "<default>"`, and the palette's from its toggles.
+# The site draws them from its stylesheet instead (plansite/theme_markup.py).
+ICON_TEMPLATES = (
+    "base.html",
+    "partials/header.html",
+    "partials/search.html",
+    "partials/top.html",
+    "partials/footer.html",
+)
+ICON_CHOICE = re.compile(r'config\.theme\.icon\.(\w+) or "([^"]+)"')
+ICON_FOLDER = THEME / ".icons"
+ICON_SHAPE = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="0 0 24 24"><path d="[^"<>]+"/></svg>')
+# The script that opens a tab of a tabbed block named by the address: does nothing on a page without one.
+TABS_PARTIAL = "partials/javascripts/content.html"
+TABS_SCRIPT = re.compile(r"<script>[^<]*__tabbed_[^<]*</script>")
+TABS_INPUT = 'name="__tabbed_'
+
+# The theme's scripts that every page repeats: the storage helpers at the top (partials/javascripts/base.html,
+# the first assignment names the page's base address), the palette restorer in the header
+# (partials/javascripts/palette.html) and the settings (SETTINGS). The offline copy loads them as files.
+STORAGE_PARTIAL = "partials/javascripts/base.html"
+STORAGE_SCRIPT = re.compile(r'<script>(__md_scope=new URL\("([^"<]*)",location\)),(__md_hash=.*?)</script>')
+STORAGE_TEMPLATE = re.compile(r'<script>__md_scope=new URL\("\{\{[^}]*\}\}",location\),__md_hash=.*?</script>')
+PALETTE_PARTIAL = "partials/javascripts/palette.html"
+PALETTE_SCRIPT = re.compile(r'<script>(var palette=__md_get\("__palette"\);.*?)</script>')
+# What only search engines and link previews read (base.html, block `site_meta`): a copy on disk drops it.
+CRAWLER_TAGS = re.compile(r'<meta name="description" content="[^"]*">\n?|<link rel="(?:prev|next)" href="[^"]*">\n?')
+CRAWLER_TEMPLATE = ('<meta name="description" content="{{', '<link rel="prev" href="{{', '<link rel="next" href="{{')
+# The settings name two addresses relative to the page: the site's base and the search worker.
+SETTINGS_ADDRESSES = ("base", WORKER_SETTING)
+
 
 class MaterialChanged(Exception):
     """The installed Material no longer matches what the site assumes."""
@@ -165,6 +197,15 @@ def check() -> list[str]:
         '<script id="__config" type="application/json">' in base,
         'base.html: 页面设置不再写在 <script id="__config"> 中',
     )
+    try:
+        theme_icons(None, None)
+        tabs_script()
+    except (MaterialChanged, OSError) as changed:
+        problems.append(str(changed))
+    for needle in CRAWLER_TEMPLATE:
+        expect(needle in base, f"base.html: 找不到 {needle}")
+    for template, shape in ((STORAGE_PARTIAL, STORAGE_TEMPLATE), (PALETTE_PARTIAL, PALETTE_SCRIPT)):
+        expect(bool(shape.search((THEME / template).read_text(encoding="utf-8"))), f"{template}: 脚本的形状变了")
     partial = (THEME / SEARCH_PARTIAL).read_text(encoding="utf-8")
     expect(SEARCH_DIALOG in partial, f"{SEARCH_PARTIAL}: 搜索对话框的标记变了（本站假定 {SEARCH_DIALOG}）")
     try:
@@ -175,6 +216,39 @@ def check() -> list[str]:
         css_class = selector.rsplit(".", 1)[-1]
         expect(f'"{css_class}"' in markup, f"{SEARCH_PARTIAL}: 找不到 {name} 的 class {css_class}")
     return problems
+
+
+def theme_icons(icon_settings: object, palette: object) -> dict[str, str]:
+    """The icons the theme writes into every page: name (`material/magnify`) → the SVG as the page has it.
+    `icon_settings` and `palette` are the theme's `icon` and `palette` settings."""
+    chosen = icon_settings if isinstance(icon_settings, dict) else {}
+    names: list[str] = []
+    for template in ICON_TEMPLATES:
+        for key, default in ICON_CHOICE.findall((THEME / template).read_text(encoding="utf-8")):
+            names.append(str(chosen.get(key) or default))
+    options = palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []
+    for option in options:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("icon"), str):
+            names.append(toggle["icon"])
+    icons: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        svg = (ICON_FOLDER / f"{name}.svg").read_text(encoding="utf-8").rstrip("\n")
+        if not ICON_SHAPE.fullmatch(svg):
+            raise MaterialChanged(f".icons/{name}.svg: 图标不再是一个 24×24 的 <path>")
+        icons[name] = svg
+    if not names:
+        raise MaterialChanged(f"{', '.join(ICON_TEMPLATES)}: 找不到图标的选择（{ICON_CHOICE.pattern}）")
+    return icons
+
+
+@functools.cache
+def tabs_script() -> str:
+    """The theme's script that opens the tab an address names, as every page has it."""
+    match = TABS_SCRIPT.search((THEME / TABS_PARTIAL).read_text(encoding="utf-8"))
+    if not match:
+        raise MaterialChanged(f"{TABS_PARTIAL}: 找不到打开标签页的脚本（含 __tabbed_）")
+    return match[0]
 
 
 def check_index(index: object) -> list[str]:
