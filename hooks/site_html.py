@@ -108,6 +108,7 @@ def finish(
     return page
 
 
+@site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     draw_icons(files, config, _icons[0])
     return files
