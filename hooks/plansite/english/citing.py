@@ -1,6 +1,7 @@
 """What a reader cites from an English page, and the tools that copy it: the same `Citation` model as the
-Chinese pages (plansite/citation.py) with English names, its English text, the copy buttons, the quoting
-control, the reference-manager files and the page's citation metadata.
+Chinese pages (plansite/citation.py) with English names, its English text, the words of the copy buttons and
+the quoting control (their markup is plansite/share.py's and plansite/quoting.py's), the reference-manager files
+and the page's citation metadata.
 
 The English text follows the Chinese citation's structure (GB/T 7714—2015, itself modelled on ISO 690):
 responsible bodies, title: part[EB/OL], the site as the one who compiled and translated the page, the date
@@ -14,7 +15,7 @@ import re
 
 from ..citation import INTERPRETATION_ISSUED, MAX_AUTHORS, MEDIUM, Citation, Work
 from ..interpretation import INDEX_PAGE
-from ..markup import md_link, md_text, relative
+from ..markup import md_link, relative
 from ..model import Issuer, Plan, Section
 from ..quoting import QuoteWords, control
 from ..reference_files import bibtex, ris
@@ -101,13 +102,8 @@ def quote_control(english: English) -> str:
     return control(E.QUOTE_SOURCE.format(author=E.INTERPRETATION_AUTHOR, title=title, ids="{ids}"), QUOTE_WORDS)
 
 
-DOWNLOADS = "<!-- plan:en-cite-downloads {key} -->"  # filled in by hooks/site_english.py
-
-
-def citation_section(citation: Citation, key: str) -> str:
-    """Cite this page: the citation with the access date left for the reader, then its RIS and BibTeX."""
-    text = f"{md_text(head(citation))}[{E.ACCESS_DATE}]. <{citation.url}>."
-    return f"## {E.CITE} {{ data-search-exclude }}\n\n{text}\n{{: .citation }}\n\n{DOWNLOADS.format(key=key)}"
+# Where a page's citation section (plansite/pages.py) offers its RIS and BibTeX: filled in by hooks/site_english.py.
+DOWNLOADS = "<!-- plan:en-cite-downloads {key} -->"
 
 
 def downloads_line(key: str, here: str, offline: bool) -> str:
