@@ -21,10 +21,12 @@ from mkdocs.utils import get_build_timestamp
 
 import site_exports
 import site_html
-from plansite import PlanError, load_plan, material, metadata, preview_image
+from plansite import PlanError, load_plan, material, metadata, preview_image, share
+from plansite import pages as shared_pages
 from plansite.citation import Citation
 from plansite.english import English, alternates, citing, load_english, pages, previews
 from plansite.english import labels as E
+from plansite.english.edition import EnglishEdition
 from plansite.interpretation import INDEX_PAGE
 from plansite.markup import attr, script_json
 from plansite.model import Plan, Section
@@ -111,7 +113,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{path} is not in the English build")
         target = "../" + found.url + hash_ + fragment
         canonical = public_url(page_of(node), _edition.site_url)
-        content = pages.short_link_page(plan, english, node, target, canonical)
+        content = shared_pages.short_link_page(node, target, canonical, EnglishEdition(english))
         files.append(File.generated(config, f"{node.id.lower()}/index.html", content=content))
     return files
 
@@ -120,7 +122,7 @@ def _cited_pages(plan: Plan, english: English) -> dict[str, Citation]:
     """Every English page that offers RIS and BibTeX, by its file key (m5, q6, interpretation)."""
     site = _edition.site_url
     cited = {}
-    for node_type in pages.INDEXED_TYPES:
+    for node_type in shared_pages.INDEXED_TYPES:
         for node in plan.of(node_type):
             name = pages.heading(plan, english, node)
             cited[node.id.lower()] = citing.plan_citation(plan, english, name, public_url(page_of(node), site))
@@ -247,7 +249,7 @@ def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: File
     )
     notice = f'<div class="translation-notice" role="note" data-search-exclude><p>{E.NOTICE} {link}</p>{toggle}</div>'
     html_ = alternates.after_title(html_, notice)
-    return html_ + citing.status_region() if 'data-share="' in html_ else html_
+    return html_ + share.status_region(citing.WORDS) if 'data-share="' in html_ else html_
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -3,9 +3,10 @@
     .venv/bin/python scripts/compare_builds.py [REF]        # REF defaults to HEAD
 
 Each side is built the way `./dev build` builds it, with one SOURCE_DATE_EPOCH and one SITE_URL for both:
-the strict online build, the offline build packed into the zip by that side's scripts/bundle.py, and the
-exports inside the online build. REF is taken from git (`git archive`), so uncommitted changes count only on
-the working-tree side. Prints every file that differs or exists on one side only, and exits 1 if any does.
+both editions (the English one, mkdocs.en.yml, into en/), strict online and offline, the offline builds
+packed into the zip by that side's scripts/bundle.py, and the exports inside the online build. REF is taken
+from git (`git archive`), so uncommitted changes count only on the working-tree side. Prints every file that
+differs or exists on one side only, and exits 1 if any does.
 """
 
 from __future__ import annotations
@@ -21,25 +22,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1700000000"
 SITE_URL = "https://example.org/plan/"
-TREE = ("data", "docs", "hooks", "scripts", "mkdocs.yml")
+TREE = ("data", "docs", "hooks", "scripts", "mkdocs.yml", "mkdocs.en.yml")
 
 
 def build(tree: Path, out: Path) -> dict[str, str]:
-    """Build `tree` into `out`; the digest of every output file, by path (the zip as one file)."""
+    """Build `tree` into `out`; the digest of every output file, by path (the zip as one file, and the offline
+    build it was packed from file by file, so that a difference in the zip is named)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": SITE_URL}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
     run = {"cwd": tree, "check": True, "capture_output": True}
+    english = ["-f", "mkdocs.en.yml"]
     subprocess.run([*mkdocs, "-d", str(out / "offline")], env={**env, "OFFLINE": "true"}, **run)  # type: ignore[call-overload]
+    subprocess.run([*mkdocs, *english, "-d", str(out / "offline" / "en")], env={**env, "OFFLINE": "true"}, **run)  # type: ignore[call-overload]
     bundle = out / "bundle.zip"
     subprocess.run([sys.executable, "scripts/bundle.py", str(out / "offline"), str(bundle)], env=env, **run)  # type: ignore[call-overload]
     (tree / "dist").mkdir(exist_ok=True)
     (tree / "dist" / bundle.name).write_bytes(bundle.read_bytes())  # the online build offers this bundle
     subprocess.run([*mkdocs, "-d", str(out / "online")], env=env, **run)  # type: ignore[call-overload]
+    subprocess.run([*mkdocs, *english, "-d", str(out / "online" / "en")], env=env, **run)  # type: ignore[call-overload]
     digests = {"offline.zip": hashlib.sha256(bundle.read_bytes()).hexdigest()}
-    for path in sorted((out / "online").rglob("*")):
-        if path.is_file():
-            name = f"online/{path.relative_to(out / 'online').as_posix()}"
-            digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    for flavour in ("online", "offline"):
+        for path in sorted((out / flavour).rglob("*")):
+            if path.is_file():
+                name = f"{flavour}/{path.relative_to(out / flavour).as_posix()}"
+                digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return digests
 
 

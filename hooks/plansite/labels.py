@@ -257,3 +257,14 @@ PROBLEMS_NOTE = "改好下面列出的问题并保存文件后，这一页会自
 
 # The English edition (hooks/plansite/english/): the link on every page to the same place in English.
 ENGLISH_EDITION = "English"
+
+# Punctuation the generated pages put between the site's words (hooks/plansite/edition.py says what each is for).
+COLON = "："
+LIST_SEPARATOR = "、"
+REASON_SEPARATOR = "；"
+ASIDE = "（{}）"
+MOVES_SEPARATOR = "　·　"
+QUOTED = "“{}”"
+ATTRIBUTION = "— "
+INDICATOR_GAP = "　"
+INDICATOR_REPORT = "，{report}"  # a reported indicator's source: 《行动计划》公开报道，新华网

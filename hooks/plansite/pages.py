@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeAlias
 
 from . import labels as L
 from . import share
-from .citation import Citation, gbt7714_head, plan_citation
+from .citation import Citation
+from .edition import CHINESE, Edition
 from .fulltext import full_text_page
 from .interpretation import INDEX_PAGE, NameLink
 from .markup import attr, front_matter, md_link, md_text, relative
@@ -48,11 +49,13 @@ INDEXED_TYPES = tuple(t for t in NODE_TYPES if t is not Section)
 
 # On a heading, leaves its section out of the search index (Material's search plugin reads the attribute).
 EXCLUDE = "{ data-search-exclude }"
+# Where a page's 下载引用 line goes: links to its files online, the files themselves in the offline copy.
+CITE_DOWNLOADS = CHINESE.words.cite_downloads
 
 
-def heading(node: Node) -> str:
+def heading(node: Node, edition: Edition = CHINESE) -> str:
     """The title a node carries everywhere: `M5 加快重点行业工业元宇宙布局`."""
-    return f"{node.id.upper() if node.id_form.prefix else ''} {node.title}".strip()
+    return f"{node.id.upper() if node.id_form.prefix else ''} {edition.title(node)}".strip()
 
 
 def description(node: Node) -> str:
@@ -62,16 +65,26 @@ def description(node: Node) -> str:
 
 def summary_mark() -> str:
     """The visible mark before a summary wherever one is shown: read out by screen readers, no hover needed."""
-    return f'<span class="badge-editorial">{L.SUMMARY_MARK}</span>'
+    return _badge(L.SUMMARY_MARK)
 
 
-def link_to(node: Node, from_page: str, text: str | None = None) -> str:
-    return md_link(text or heading(node), relative(from_page, page_of(node)))
+def link_to(node: Node, from_page: str, text: str | None = None, edition: Edition = CHINESE) -> str:
+    return md_link(text or heading(node, edition), relative(from_page, page_of(node)))
 
 
-def sentence_link(sentence_id: str, from_page: str, plan: Plan) -> str:
+def sentence_link(sentence_id: str, from_page: str, plan: Plan, edition: Edition = CHINESE) -> str:
     sentence = plan.interpretation.sentences[sentence_id]
-    return md_link(L.sentence_label(sentence_id), relative(from_page, f"{sentence.page}#{sentence_id}"))
+    return md_link(edition.sentence_label(sentence_id), relative(from_page, f"{sentence.page}#{sentence_id}"))
+
+
+def _badge(text: str) -> str:
+    return f'<span class="badge-editorial">{html.escape(text, quote=False)}</span>'
+
+
+def _marked_summary(edition: Edition, node: Node) -> str:
+    """A node's summary in a list, after the mark that says the site wrote it; "" when there is none."""
+    summary = edition.summary(node)
+    return f"{_badge(edition.words.summary_mark)}{edition.words.badge_gap}{md_text(summary)}" if summary else ""
 
 
 # --- whole site ---------------------------------------------------------------------------------
@@ -79,17 +92,23 @@ def sentence_link(sentence_id: str, from_page: str, plan: Plan) -> str:
 
 def generated_pages(plan: Plan, site_url: str) -> dict[str, str]:
     """Every page the build adds to docs/: docs-relative path → Markdown."""
+    pages = node_kind_pages(plan, site_url, CHINESE)
+    pages[OVERVIEW] = overview_page(plan)
+    pages[FULL_TEXT] = full_text_page(plan)
+    return pages
+
+
+def node_kind_pages(plan: Plan, site_url: str, edition: Edition) -> dict[str, str]:
+    """Each kind's index page and each node's page (or its kind's one grouped page), in `edition`'s words."""
     pages: dict[str, str] = {}
     for node_type in INDEXED_TYPES:
         nodes = plan.of(node_type)
         if node_type in GROUPED:
-            pages[index_of(node_type)] = grouped_page(plan, node_type, nodes, site_url)
+            pages[index_of(node_type)] = grouped_page(plan, node_type, nodes, site_url, edition)
             continue
-        pages[index_of(node_type)] = index_page(plan, node_type, nodes)
+        pages[index_of(node_type)] = index_page(plan, node_type, nodes, edition)
         for node in nodes:
-            pages[page_of(node)] = node_page(plan, node, site_url)
-    pages[OVERVIEW] = overview_page(plan)
-    pages[FULL_TEXT] = full_text_page(plan)
+            pages[page_of(node)] = node_page(plan, node, site_url, edition)
     return pages
 
 
@@ -113,87 +132,103 @@ def _in_groups(nodes: list[Node], entry: Callable[[Node], NavEntry]) -> list[Nav
     return [{f"{part[0].id}–{part[-1].id}": _in_groups(part, entry)} for part in parts]
 
 
-def navigation(plan: Plan) -> list[NavEntry]:
-    """The site's navigation, in MkDocs `nav` form: nothing structural is listed by hand."""
+def navigation(plan: Plan, edition: Edition = CHINESE, more: Sequence[tuple[str, str]] = ()) -> list[NavEntry]:
+    """The site's navigation, in MkDocs `nav` form: nothing structural is listed by hand. `more`: the
+    edition's own pages under 更多 (title, docs path)."""
+    nav = edition.words.nav
+
+    def item(node: Node) -> NavEntry:
+        return {nav_title(node, edition): page_of(node)}
 
     def entries(node_type: type[Node]) -> list[NavEntry]:
-        return [index_of(node_type), *_in_groups(plan.of(node_type), lambda n: {nav_title(n): page_of(n)})]
+        return [index_of(node_type), *_in_groups(plan.of(node_type), item)]
 
     def task_entry(task: Node) -> NavEntry:
-        measures = _in_groups(plan.targets(task.id, Relation.CONTAINS), lambda m: {nav_title(m): page_of(m)})
-        return {nav_title(task): [page_of(task), *measures]}
+        measures = _in_groups(plan.targets(task.id, Relation.CONTAINS), item)
+        return {nav_title(task, edition): [page_of(task), *measures]}
 
     tasks: list[NavEntry] = [index_of(Task), *_in_groups(plan.of(Task), task_entry), index_of(Measure)]
-    full_text: NavEntry = {L.NAV["full_text"]: FULL_TEXT}
+    full_text: NavEntry = {nav["full_text"]: FULL_TEXT}
+    grouped: list[NavEntry] = [{edition.index_title(plan, t): index_of(t)} for t in GROUPED]
+    grouped += [{title: path} for title, path in more]
     return [
-        {L.NAV["home"]: HOME},
-        {L.NAV["interpretation"]: [INDEX_PAGE, *(page_of(s) for s in plan.of(Section)), full_text]},
-        {L.NAV["tasks"]: tasks},
-        {L.NAV["projects"]: entries(Project)},
-        {L.NAV["safeguards"]: entries(Safeguard)},
-        {L.NAV["goals"]: entries(Goal)},
-        {L.NAV["overview"]: OVERVIEW},
-        {L.NAV["more"]: [{L.index_title(plan, t): index_of(t)} for t in GROUPED]},
+        {nav["home"]: HOME},
+        {nav["interpretation"]: [INDEX_PAGE, *(page_of(s) for s in plan.of(Section)), full_text]},
+        {nav["tasks"]: tasks},
+        {nav["projects"]: entries(Project)},
+        {nav["safeguards"]: entries(Safeguard)},
+        {nav["goals"]: entries(Goal)},
+        {nav["overview"]: OVERVIEW},
+        {nav["more"]: grouped},
     ]
 
 
 # --- node pages ---------------------------------------------------------------------------------
 
 
-def nav_title(node: Node) -> str:
+def nav_title(node: Node, edition: Edition = CHINESE) -> str:
     """The theme prints navigation titles as HTML: data text goes in escaped, so it shows as written."""
-    return html.escape(heading(node), quote=False)
+    return html.escape(heading(node, edition), quote=False)
 
 
-def node_page(plan: Plan, node: Node, site_url: str) -> str:
+def node_page(plan: Plan, node: Node, site_url: str, edition: Edition = CHINESE) -> str:
     here = page_of(node)
-    head = [front_matter(heading(node), description(node)), f"# {md_text(heading(node))}", _trail(plan, node, here)]
-    tail = [share.data_line(here)]
-    return "\n\n".join(p for p in head + node_sections(plan, node, here, site_url) + tail if p) + "\n"
+    title = heading(node, edition)
+    head = [front_matter(title, edition.description(plan, node)), f"# {md_text(title)}"]
+    head.append(_trail(edition, plan, node, here))
+    tail = [edition.data_line(here)]
+    return "\n\n".join(p for p in head + node_sections(plan, node, here, site_url, edition) + tail if p) + "\n"
 
 
-def grouped_page(plan: Plan, node_type: type[Node], nodes: list[Node], site_url: str) -> str:
+def grouped_page(
+    plan: Plan, node_type: type[Node], nodes: list[Node], site_url: str, edition: Edition = CHINESE
+) -> str:
     """One page for a kind of short nodes (principles, technologies, issuers), a section per node."""
     here = index_of(node_type)
-    title = L.index_title(plan, node_type)
-    parts = [front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
+    title = edition.index_title(plan, node_type)
+    names = [heading(n, edition) for n in nodes]
+    parts = [front_matter(title, edition.grouped_description(names)), f"# {title}"]
+    related_title = edition.words.related
     for node in nodes:
-        parts.append(f"## {md_text(heading(node))} {{#{node.id.lower()}}}")
+        parts.append(f"## {md_text(heading(node, edition))} {{#{node.id.lower()}}}")
         # Each item's 相关条目 heading gets its own label in the page's contents, whose nested lists screen
         # readers announce by that label: several lists all named 相关条目 could not be told apart.
-        related = f"### {L.RELATED} {EXCLUDE}"
-        unique = (
-            f'### {L.RELATED} {{ data-search-exclude data-toc-label="{attr(L.RELATED_OF.format(name=node.title))}" }}'
-        )
-        parts += [_demote(part).replace(related, unique) for part in node_sections(plan, node, here, site_url) if part]
-    parts.append(share.data_line(here))
-    return "\n\n".join(parts) + "\n"
+        related = f"### {related_title} {EXCLUDE}"
+        label = attr(edition.words.related_of.format(name=edition.title(node)))
+        unique = f'### {related_title} {{ data-search-exclude data-toc-label="{label}" }}'
+        sections = node_sections(plan, node, here, site_url, edition)
+        parts += [_demote(part).replace(related, unique) for part in sections if part]
+    parts.append(edition.data_line(here))
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _demote(markdown: str) -> str:
     return re.sub(r"^(#+) ", r"#\1 ", markdown, flags=re.M)
 
 
-def node_sections(plan: Plan, node: Node, here: str, site_url: str) -> list[str]:
+def node_sections(plan: Plan, node: Node, here: str, site_url: str, edition: Edition = CHINESE) -> list[str]:
     """What is said about a node, section by section, on its own page or in its kind's page."""
-    parts = [share.share_buttons(plan, node, heading(node), site_url)]
-    parts.append(_summary(plan, node, here))
+    name = heading(node, edition)
+    cited = edition.plan_citation(plan, name, public_url(page_of(node), site_url))
+    parts = [share.cite_buttons(cited, name, edition.words.share, edition.citation_head)]
+    parts += [_summary(edition, plan, node, here), *edition.extra_sections(node)]
     if isinstance(node, Goal):
-        parts.append(_indicators(plan, node, here))
-    parts.append(_interpretation(plan, node, here))
-    parts.append(_related(plan, node, here))
-    parts.append(_sources(plan, node.sources, here))
-    parts.append(_citation(plan, node, site_url))
+        parts.append(_indicators(edition, plan, node, here))
+    parts.append(_interpretation(edition, plan, node, here))
+    parts.append(_related(edition, plan, node, here))
+    parts.append(_sources(edition, plan, node.sources, here))
+    parts.append(citation_section(cited, page_of(node), node.id.lower(), edition))
     return parts
 
 
-def _trail(plan: Plan, node: Node, here: str) -> str:
+def _trail(edition: Edition, plan: Plan, node: Node, here: str) -> str:
     """Where the item sits (its kind's list, its task, itself) and its neighbours, as a landmark."""
-    steps = [md_link(L.index_title(plan, type(node)), relative(here, index_of(type(node))))]
+    words = edition.words
+    steps = [md_link(edition.index_title(plan, type(node)), relative(here, index_of(type(node))))]
     parent = plan.parent(node)
     if parent:
-        steps.append(link_to(parent, here))
-    current = md_text(L.numbered(node.kind, node.number) or L.KIND[node.kind])
+        steps.append(link_to(parent, here, edition=edition))
+    current = md_text(edition.numbered(node.kind, node.number) or words.kind[node.kind])
     steps.append(f'<span aria-current="page">{current}</span>')
     line = " › ".join(steps)
     siblings = plan.siblings(node)
@@ -202,41 +237,26 @@ def _trail(plan: Plan, node: Node, here: str) -> str:
         position = ids.index(node.id)
         moves = []
         if position > 0:
-            moves.append(f"{L.PREVIOUS}：{link_to(siblings[position - 1], here)}")
+            moves.append(f"{words.previous}{words.colon}{link_to(siblings[position - 1], here, edition=edition)}")
         if position + 1 < len(siblings):
-            moves.append(f"{L.NEXT}：{link_to(siblings[position + 1], here)}")
-        line += "\n\n" + "　·　".join(moves)
+            moves.append(f"{words.next}{words.colon}{link_to(siblings[position + 1], here, edition=edition)}")
+        line += "\n\n" + words.moves_separator.join(moves)
     # Kept out of search: the neighbours' titles would make this page match queries about them.
-    return f'<nav class="node-trail" aria-label="{attr(L.TRAIL)}" data-search-exclude markdown>\n\n{line}\n\n</nav>'
+    return f'<nav class="node-trail" aria-label="{attr(words.trail)}" data-search-exclude markdown>\n\n{line}\n\n</nav>'
 
 
-def _quoted_sentence(plan: Plan, sentence_id: str, quotes: list[str], here: str) -> str:
-    """A whole sentence as a block quote, the words that concern this node marked, linked to its anchor."""
-    text = plan.interpretation.sentences[sentence_id].text
-    spans: list[tuple[int, int]] = []
-    for quote in quotes:
-        start = text.find(quote)
-        if start >= 0 and not any(start < e and start + len(quote) > b for b, e in spans):
-            spans.append((start, start + len(quote)))
-    marked, cursor = [], 0
-    for start, end in sorted(spans):  # Markdown-escaped: a quoted `[…](javascript:…)` stays text
-        marked += [md_text(text[cursor:start]), f"<mark>{md_text(text[start:end])}</mark>"]
-        cursor = end
-    marked.append(md_text(text[cursor:]))
-    return f"> {''.join(marked)}\n>\n> — {sentence_link(sentence_id, here, plan)}"
-
-
-def _interpretation(plan: Plan, node: Node, here: str) -> str:
+def _interpretation(edition: Edition, plan: Plan, node: Node, here: str) -> str:
+    words = edition.words
     edges = plan.edges_to(node.id, Relation.DISCUSSES)
-    out = [f"## {L.FROM_INTERPRETATION}"]
-    kind = L.KIND_SHORT[node.kind]
+    out = [f"## {words.from_interpretation}"]
+    kind = words.kind_in_sentence[node.kind]
     if not plan.is_explained(node):
         sections = plan.origins(node.id, Relation.DISCUSSES)
         if sections:
-            names = "、".join(L.section_ordinal(s.number or 0) for s in sections)
-            out.append(f"{L.ONLY_LISTED.format(kind=kind, sections=names)}\n{{: .not-covered }}")
+            names = words.list_separator.join(edition.section_ordinal(s.number or 0) for s in sections)
+            out.append(f"{words.only_listed.format(kind=kind, sections=names)}\n{{: .not-covered }}")
         elif not isinstance(node, (Technology, Issuer)):
-            out.append(f"{L.NEVER_NAMED.format(kind=kind)}\n{{: .not-covered }}")
+            out.append(f"{words.never_named.format(kind=kind)}\n{{: .not-covered }}")
     quotes: dict[str, list[str]] = {}  # sentence id → quoted words, in the order the data gives them
     notes: list[str] = []
     for edge in edges:
@@ -244,54 +264,77 @@ def _interpretation(plan: Plan, node: Node, here: str) -> str:
             if isinstance(source, SentenceQuote):
                 quotes.setdefault(source.sentence, []).append(source.quote)
         notes += [note for note in edge.notes if note not in notes]
-    out += [_quoted_sentence(plan, sentence_id, words, here) for sentence_id, words in quotes.items()]
-    out += [_editorial(note) for note in notes]
+    for sentence_id, quoted in quotes.items():
+        link = sentence_link(sentence_id, here, plan, edition)
+        out.append(edition.sentence_quote(plan, sentence_id, quoted, link))
+    out += [_editorial(edition, note) for note in notes]
     return "\n\n".join(out) if len(out) > 1 else ""
 
 
-def _summary(plan: Plan, node: Node, here: str) -> str:
+def _summary(edition: Edition, plan: Plan, node: Node, here: str) -> str:
     """The summary, marked as the site's in visible text, and what it rests on."""
-    text = f'<span class="badge-editorial">{L.SUMMARY_BADGE}</span>{md_text(node.summary)}\n{{: .editorial-summary }}'
+    words, summary = edition.words, edition.summary(node)
+    if not summary:
+        return ""
+    text = f"{_badge(words.summary_badge)}{words.badge_gap}{md_text(summary)}\n{{: .editorial-summary }}"
     basis = []
     for source in node.summary_sources:
         if isinstance(source, SentenceQuote):
-            basis.append(sentence_link(source.sentence, here, plan))
+            basis.append(sentence_link(source.sentence, here, plan, edition))
         elif isinstance(source, HeadingQuote):
-            basis.append(_heading_link(plan, source.heading, here))
+            basis.append(_heading_link(edition, plan, source.heading, here))
         elif isinstance(source, FactQuote):
-            basis.append(L.FACTS_SOURCE + (f"（{L.REPORT}{md_text(source.report)}）" if source.report else ""))
+            basis.append(words.facts_source + _report(edition, source))
         elif isinstance(source, Editorial):
-            basis.append(_reading((source.note,)))
-    line = f"{L.SUMMARY_BASIS}{'、'.join(dict.fromkeys(basis))}\n{{: .summary-basis }}" if basis else ""
-    return f"## {L.SUMMARY}\n\n{text}" + (f"\n\n{line}" if line else "")
+            basis.append(_reading(edition, (source.note,)))
+    joined = words.basis_separator.join(dict.fromkeys(basis))
+    line = f"{words.summary_basis}{joined}\n{{: .summary-basis }}" if basis else ""
+    return f"## {words.summary}\n\n{text}" + (f"\n\n{line}" if line else "")
 
 
-def _heading_link(plan: Plan, heading_id: str, from_page: str) -> str:
+def _report(edition: Edition, source: FactQuote) -> str:
+    """Which report a fact is quoted from, in brackets after the reports' name; "" when it does not say."""
+    return edition.words.aside.format(edition.words.report + md_text(source.report)) if source.report else ""
+
+
+def _heading_link(edition: Edition, plan: Plan, heading_id: str, from_page: str) -> str:
     section = next((s for s in plan.of(Section) if s.id.lower() == heading_id), None)
-    label = L.HEADING_SOURCE.format(section=L.section_ordinal(section.number or 0) if section else heading_id)
+    label = edition.words.heading_source.format(
+        section=edition.section_ordinal(section.number or 0) if section else heading_id
+    )
     return md_link(label, relative(from_page, page_of(section))) if section else md_text(label)
 
 
-def _editorial(note: str) -> str:
-    return f'<span class="badge-editorial">{L.EDITORIAL}</span>{md_text(note)}\n{{: .editorial-note }}'
+def _editorial(edition: Edition, note: str) -> str:
+    """One of the site's reasons (as the data gives it, in Chinese) as a paragraph of its own."""
+    return _editorial_text(edition, edition.note(note))
 
 
-def _bullets(plan: Plan, nodes: Iterable[Node], here: str, readings: dict[str, tuple[str, ...]] | None = None) -> str:
+def _editorial_text(edition: Edition, text: str) -> str:
+    return f"{_badge(edition.words.editorial)}{edition.words.badge_gap}{md_text(text)}\n{{: .editorial-note }}"
+
+
+def _bullets(
+    edition: Edition, plan: Plan, nodes: Iterable[Node], here: str, readings: dict[str, tuple[str, ...]] | None = None
+) -> str:
     """Items with their summaries, each marked as the site's; `readings`: the items whose relation to this page
     is the site's reading, with why."""
     lines, notes = [], []
     for node in nodes:
         reading = (readings or {}).get(node.id)
-        mark = f" {_reading()}" if reading else ""
+        mark = f" {_reading(edition)}" if reading else ""
         notes += [note for note in reading or () if note not in notes]
-        lines.append(f"- {link_to(node, here)}{mark}：{summary_mark()}{md_text(node.summary)}")
-    return "\n".join(lines) + "".join(f"\n\n{_editorial(note)}" for note in notes)
+        summary = _marked_summary(edition, node)
+        lines.append(f"- {link_to(node, here, edition=edition)}{mark}{edition.words.colon}{summary}")
+    return "\n".join(lines) + "".join(f"\n\n{_editorial(edition, note)}" for note in notes)
 
 
-def _reading(notes: tuple[str, ...] = ()) -> str:
+def _reading(edition: Edition, notes: tuple[str, ...] = ()) -> str:
     """How a list marks a relation that is the site's reading: a visible badge, with the reason when given
     (a list of several such items gives the reason once, after the list)."""
-    return f'<span class="badge-editorial">{L.EDITORIAL}</span>{md_text("；".join(notes))}'
+    words = edition.words
+    reasons = words.reason_separator.join(edition.note(note) for note in notes)
+    return _badge(words.editorial) + (f"{words.badge_gap}{md_text(reasons)}" if notes else "")
 
 
 def _readings(edges: Iterable[Edge], end: Callable[[Edge], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -304,154 +347,147 @@ def _readings(edges: Iterable[Edge], end: Callable[[Edge], tuple[str, ...]]) -> 
     return found
 
 
-def _related(plan: Plan, node: Node, here: str) -> str:
+def _related(edition: Edition, plan: Plan, node: Node, here: str) -> str:
+    words = edition.words
     groups: list[tuple[str, list[Node], str]] = []
     parent = plan.parent(node)
     if parent:
-        groups.append((L.PARENT, [parent], ""))
-    groups.append((L.CHILDREN, plan.targets(node.id, Relation.CONTAINS), ""))
+        groups.append((words.parent, [parent], ""))
+    groups.append((words.children, plan.targets(node.id, Relation.CONTAINS), ""))
     if isinstance(node, Task):
+        edges = plan.edges_to(node.id, Relation.SUPPORTS)
         groups.append(
-            (
-                L.SUPPORTED_BY,
-                plan.origins(node.id, Relation.SUPPORTS),
-                _jointly(plan, plan.edges_to(node.id, Relation.SUPPORTS), here),
-            )
+            (words.supported_by, plan.origins(node.id, Relation.SUPPORTS), jointly(edition, plan, edges, here))
         )
     if isinstance(node, Project):
-        groups.append(
-            (
-                L.SUPPORTS,
-                plan.targets(node.id, Relation.SUPPORTS),
-                _jointly(plan, plan.edges_from(node.id, Relation.SUPPORTS), here),
-            )
-        )
-    groups.append((L.MENTIONS, plan.targets(node.id, Relation.MENTIONS), ""))
-    groups.append((L.MENTIONED_BY, plan.origins(node.id, Relation.MENTIONS), ""))
+        edges = plan.edges_from(node.id, Relation.SUPPORTS)
+        groups.append((words.supports, plan.targets(node.id, Relation.SUPPORTS), jointly(edition, plan, edges, here)))
+    groups.append((words.mentions, plan.targets(node.id, Relation.MENTIONS), ""))
+    groups.append((words.mentioned_by, plan.origins(node.id, Relation.MENTIONS), ""))
     readings = {
-        L.MENTIONS: _readings(plan.edges_from(node.id, Relation.MENTIONS), lambda e: e.objects),
-        L.MENTIONED_BY: _readings(plan.edges_to(node.id, Relation.MENTIONS), lambda e: e.subjects),
+        words.mentions: _readings(plan.edges_from(node.id, Relation.MENTIONS), lambda e: e.objects),
+        words.mentioned_by: _readings(plan.edges_to(node.id, Relation.MENTIONS), lambda e: e.subjects),
     }
     # Kept out of search, like every list of other items' names: a page answers a query with its own words.
-    out = [f"## {L.RELATED} {EXCLUDE}"]
+    out = [f"## {words.related} {EXCLUDE}"]
     for title, nodes, note in groups:
         if nodes:
-            out.append(f"### {title} {EXCLUDE}\n\n{_bullets(plan, nodes, here, readings.get(title))}")
+            out.append(f"### {title} {EXCLUDE}\n\n{_bullets(edition, plan, nodes, here, readings.get(title))}")
             if note:
                 out.append(note)
-    sections = plan.edges_to(node.id, Relation.DISCUSSES)
-    if sections:
-        items = []
-        for edge in sections:
-            for section_id in edge.subjects:
-                section = plan.nodes[section_id]
-                role = L.ROLE[edge.role or Role.EXPLAINS]
-                reading = f"；{_reading(edge.notes)}" if edge.editorial else ""
-                items.append(f"- {link_to(section, here, f'{section.id} {section.title}')}（{role}{reading}）")
-        out.append(f"### {L.DISCUSSED_IN} {EXCLUDE}\n\n" + "\n".join(dict.fromkeys(items)))
+    items = []
+    for edge in plan.edges_to(node.id, Relation.DISCUSSES):
+        for section_id in edge.subjects:
+            section = plan.nodes[section_id]
+            role = words.role[edge.role or Role.EXPLAINS]
+            reading = f"{words.reason_separator}{_reading(edition, edge.notes)}" if edge.editorial else ""
+            name = link_to(section, here, f"{section.id} {edition.title(section)}", edition)
+            items.append(f"- {name}{words.aside.format(role + reading)}")
+    if items:
+        out.append(f"### {words.discussed_in} {EXCLUDE}\n\n" + "\n".join(dict.fromkeys(items)))
     return "\n\n".join(out) if len(out) > 1 else ""
 
 
-def _jointly(plan: Plan, edges: list[Edge], here: str) -> str:
+def jointly(edition: Edition, plan: Plan, edges: list[Edge], here: str) -> str:
     """Say that a relation is stated jointly (four projects, four tasks) and cite where."""
+    words = edition.words
     notes = []
     for edge in edges:
         if len(edge.subjects) > 1:
-            targets = "、".join(L.numbered(Task.kind, plan.nodes[t].number) for t in edge.objects)
+            targets = words.list_separator.join(edition.numbered(Task.kind, plan.nodes[t].number) for t in edge.objects)
             cited = "".join(
-                f"（{sentence_link(s.sentence, here, plan)}）" for s in edge.sources if isinstance(s, SentenceQuote)
+                words.aside.format(sentence_link(s.sentence, here, plan, edition))
+                for s in edge.sources
+                if isinstance(s, SentenceQuote)
             )
-            notes.append(md_text(L.JOINTLY.format(count=len(edge.subjects), targets=targets)) + cited)
+            notes.append(md_text(words.jointly.format(count=len(edge.subjects), targets=targets)) + cited)
     return "\n\n".join(f"{n}\n{{: .jointly }}" for n in dict.fromkeys(notes))
 
 
-def _sources(plan: Plan, sources: Iterable[Source], here: str) -> str:
+def _sources(edition: Edition, plan: Plan, sources: Iterable[Source], here: str) -> str:
+    words = edition.words
     lines = []
     for source in sources:
+        if isinstance(source, Editorial):
+            lines.append(f"- {_reading(edition, (source.note,))}")
+            continue
         if isinstance(source, SentenceQuote):
-            lines.append(f"- “{md_text(source.quote)}”— {sentence_link(source.sentence, here, plan)}")
+            where = sentence_link(source.sentence, here, plan, edition)
         elif isinstance(source, HeadingQuote):
-            lines.append(f"- “{md_text(source.quote)}”— {_heading_link(plan, source.heading, here)}")
-        elif isinstance(source, FactQuote):
-            report = f"（{L.REPORT}{md_text(source.report)}）" if source.report else ""
-            lines.append(f"- “{md_text(source.quote)}”— {L.FACTS_SOURCE}{report}")
-        elif isinstance(source, Editorial):
-            lines.append(f"- {_editorial(source.note).splitlines()[0]}")
-    return f"## {L.SOURCES}\n\n" + "\n".join(lines) if lines else ""
+            where = _heading_link(edition, plan, source.heading, here)
+        else:
+            where = words.facts_source + _report(edition, source)
+        lines.append(f"- {words.quoted.format(md_text(source.quote))}{words.attribution}{where}")
+    title = words.sources if words.sources_in_search else f"{words.sources} {EXCLUDE}"
+    return f"## {title}\n\n" + "\n".join(lines) if lines else ""
 
 
-def _citation(plan: Plan, node: Node, site_url: str) -> str:
-    """The same GB/T 7714 citation the 引用 button copies, and its RIS and BibTeX files."""
-    here = page_of(node)
-    cited = plan_citation(plan, heading(node), public_url(here, site_url))
-    return citation_section(cited, here, node.id.lower())
-
-
-def citation_section(cited: Citation, here: str, key: str) -> str:
+def citation_section(cited: Citation, here: str, key: str, edition: Edition = CHINESE) -> str:
     """引用本页: the citation with the access date left for the reader, then 下载引用 (RIS · BibTeX), which
-    hooks/site_citing.py fills in for the page's files (`key`: m5, q6).
+    the edition's hook (hooks/site_citing.py) fills in for the page's files (`key`: m5, q6).
     Kept out of search: the same line on every page would make the issuers' names match all of them."""
-    text = f"{md_text(gbt7714_head(cited))}[{L.ACCESS_DATE}]. <{cited.url}>."
-    return f"## {L.CITE} {EXCLUDE}\n\n{text}\n{{: .citation }}\n\n{CITE_DOWNLOADS.format(key=key)}"
+    words = edition.words
+    text = f"{md_text(edition.citation_head(cited))}[{words.access_date}]. <{cited.url}>."
+    return f"## {words.cite} {EXCLUDE}\n\n{text}\n{{: .citation }}\n\n{words.cite_downloads.format(key=key)}"
 
 
-# Where a page's 下载引用 line goes: links to its files online, the files themselves in the offline copy.
-CITE_DOWNLOADS = "<!-- plan:cite-downloads {key} -->"
-
-
-def _indicators(plan: Plan, goal: Goal, here: str, level: str = "##") -> str:
+def _indicators(edition: Edition, plan: Plan, goal: Goal, here: str, level: str = "##") -> str:
     """The goal's indicators as the interpretation words them; words reported only from the Plan itself follow
     in their own list, said to be fragments of its sentences rather than indicators of their own."""
+    words = edition.words
     quoted, reported = [], []
     for source in goal.indicators:
+        quote, gap = words.indicator.format(md_text(source.quote)), words.indicator_gap
         if isinstance(source, SentenceQuote):
-            quoted.append(f"- {md_text(source.quote)}　<small>{sentence_link(source.sentence, here, plan)}</small>")
+            quoted.append(f"- {quote}{gap}<small>{sentence_link(source.sentence, here, plan, edition)}</small>")
         elif isinstance(source, FactQuote):
-            report = f"，{source.report}" if source.report else ""
-            reported.append(f"- “{md_text(source.quote)}”　<small>{L.FACTS_SOURCE}{md_text(report)}</small>")
-    title = L.INDICATORS.get(goal.term, L.INDICATORS["near"])
+            report = words.indicator_report.format(report=md_text(source.report)) if source.report else ""
+            reported.append(f"- “{quote}”{gap}<small>{words.facts_source}{report}</small>")
+    title = words.indicators.get(goal.term, words.indicators["near"])
     out = [f"{level} {title}\n\n" + "\n".join(quoted)] if quoted else []
     if reported:
-        note = _editorial(L.REPORTED_WORDING_NOTE)
-        out.append(f"{level}# {L.REPORTED_WORDING}\n\n{note}\n\n" + "\n".join(reported))
+        note = _editorial_text(edition, words.reported_wording_note)
+        out.append(f"{level}# {words.reported_wording}\n\n{note}\n\n" + "\n".join(reported))
     return "\n\n".join(out)
 
 
 # --- index pages and the overview ---------------------------------------------------------------
 
 
-def index_page(plan: Plan, node_type: type[Node], nodes: list[Node]) -> str:
+def index_page(plan: Plan, node_type: type[Node], nodes: list[Node], edition: Edition = CHINESE) -> str:
     here = index_of(node_type)
-    title = L.index_title(plan, node_type)
-    parts = [front_matter(title, "、".join(heading(n) for n in nodes)), f"# {title}"]
+    title = edition.index_title(plan, node_type)
+    names = [heading(n, edition) for n in nodes]
+    parts = [front_matter(title, edition.index_description(plan, title, names)), f"# {title}"]
+    styled = "\n{: .editorial-summary }" if edition.words.list_summary_styled else ""
     if node_type is Measure:
         for parent in plan.of(Task):
             measures = plan.targets(parent.id, Relation.CONTAINS)
-            parts.append(f"## {link_to(parent, here)}\n\n{_bullets(plan, measures, here)}")
+            parts.append(f"## {link_to(parent, here, edition=edition)}\n\n{_bullets(edition, plan, measures, here)}")
     elif node_type is Task:
         for task in nodes:
             children = plan.targets(task.id, Relation.CONTAINS)
-            summary = f"{summary_mark()}{md_text(task.summary)}\n{{: .editorial-summary }}"
-            body = f"{summary}\n\n" + _bullets(plan, children, here)
-            parts.append(f"## {link_to(task, here)}\n\n{body}")
+            body = f"{_marked_summary(edition, task)}{styled}\n\n" + _bullets(edition, plan, children, here)
+            parts.append(f"## {link_to(task, here, edition=edition)}\n\n{body}")
     elif node_type is Goal:
         for goal in (node for node in nodes if isinstance(node, Goal)):
-            summary = f"{summary_mark()}{md_text(goal.summary)}\n{{: .editorial-summary }}"
-            parts.append(f"## {link_to(goal, here)}\n\n{summary}\n\n{_indicators(plan, goal, here, '###')}")
+            summary = f"{_marked_summary(edition, goal)}{styled}"
+            indicators = _indicators(edition, plan, goal, here, "###")
+            parts.append(f"## {link_to(goal, here, edition=edition)}\n\n{summary}\n\n{indicators}")
     else:
-        parts.append(_bullets(plan, nodes, here))
+        parts.append(_bullets(edition, plan, nodes, here))
         statements = {e: None for n in nodes for e in plan.edges_from(n.id, Relation.SUPPORTS)}
-        parts.append(_jointly(plan, list(statements), here))
-    return "\n\n".join(parts) + "\n"
+        parts.append(jointly(edition, plan, list(statements), here))
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def short_link_page(node: Node, target: str, canonical: str) -> str:
+def short_link_page(node: Node, target: str, canonical: str, edition: Edition = CHINESE) -> str:
     """A tiny page at /m5/ that sends the reader on to the node's page; works without a server."""
-    title, href = html.escape(heading(node)), html.escape(target)
+    title, href = html.escape(heading(node, edition)), html.escape(target)
     return (
-        f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>{title}</title>'
+        f'<!doctype html><html lang="{edition.words.html_lang}"><meta charset="utf-8"><title>{title}</title>'
         f'<link rel="canonical" href="{html.escape(canonical)}"><meta http-equiv="refresh" content="0; url={href}">'
-        f'<p>{L.SHORT_LINK} <a href="{href}">{title}</a></html>\n'
+        f'<p>{edition.words.short_link} <a href="{href}">{title}</a></html>\n'
     )
 
 
@@ -487,9 +523,9 @@ def section_topics(plan: Plan, section: Section, here: str) -> str:
         return ""
     edges = plan.edges_from(section.id, Relation.DISCUSSES) + plan.edges_from(section.id, Relation.MENTIONS)
     readings = _readings(edges, lambda e: e.objects)
-    lines = [f"- {link_to(n, here)}" + (f" {_reading()}" if n.id in readings else "") for n in nodes]
+    lines = [f"- {link_to(n, here)}" + (f" {_reading(CHINESE)}" if n.id in readings else "") for n in nodes]
     notes = dict.fromkeys(note for found in readings.values() for note in found)
-    after = "".join(f"\n\n{_editorial(note)}" for note in notes)
+    after = "".join(f"\n\n{_editorial(CHINESE, note)}" for note in notes)
     listed = "\n".join(lines) + after
     return f'## {L.TOPICS} {EXCLUDE}\n\n<div class="section-topics" markdown>\n\n{listed}\n\n</div>'
 

@@ -8,18 +8,40 @@ sentences: `#q6-s2` for one, `#q6-s2-s3` for a range (see README, "Linking a ran
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass
+
 from . import labels as L
 from .markup import attr
 from .model import Plan
 
 
+@dataclass(frozen=True)
+class QuoteWords:
+    """What the control says, in one edition's language."""
+
+    selection: str  # the button
+    selection_title: str
+    hint: str  # said through the live region when a passage is selected
+    range: str  # how a range of ids reads in the source line: `{first}` and `{last}`
+    keys: str = L.QUOTE_KEYS
+
+
+CHINESE = QuoteWords(L.QUOTE_SELECTION, L.QUOTE_SELECTION_TITLE, L.QUOTE_HINT, L.QUOTE_RANGE)
+
+
 def quote_control(plan: Plan) -> str:
+    """The Chinese pages' control, quoting the interpretation by its author and the Plan's title."""
+    source = L.QUOTE_SOURCE.format(author=L.INTERPRETATION_AUTHOR, plan=plan.document.title, ids="{ids}")
+    return control(source, CHINESE)
+
+
+def control(source: str, words: QuoteWords) -> str:
     """One hidden control per page, as a raw HTML block kept out of the search index. Its data attributes
     carry the source line (`{ids}` is filled in at copy time) and what a range of ids looks like."""
-    source = L.QUOTE_SOURCE.format(author=L.INTERPRETATION_AUTHOR, plan=plan.document.title, ids="{ids}")
     return (
         f'<div class="quote-selection" data-source="{attr(source)}"'
-        f' data-range="{attr(L.QUOTE_RANGE)}" data-hint="{attr(L.QUOTE_HINT)}" data-search-exclude hidden>'
-        f'<button type="button" data-share="quote" aria-keyshortcuts="{L.QUOTE_KEYS}"'
-        f' title="{attr(L.QUOTE_SELECTION_TITLE)}">{L.QUOTE_SELECTION}</button></div>'
+        f' data-range="{attr(words.range)}" data-hint="{attr(words.hint)}" data-search-exclude hidden>'
+        f'<button type="button" data-share="quote" aria-keyshortcuts="{attr(words.keys)}"'
+        f' title="{attr(words.selection_title)}">{html.escape(words.selection)}</button></div>'
     )

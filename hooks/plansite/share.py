@@ -7,6 +7,8 @@ the citation up to its access date, which docs/assets/javascripts/share.js adds 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from . import labels as L
 from .citation import Citation, gbt7714_head, plan_citation
@@ -16,21 +18,58 @@ from .text import chinese_numeral
 from .urls import MEASURES_CSV, PLAN_BIBTEX, PLAN_JSON, PLAN_RIS, PLAN_SCHEMA, page_of, public_url
 
 
+@dataclass(frozen=True)
+class ShareWords:
+    """What the buttons and their confirmations say, in one edition's language."""
+
+    share: str  # names the group of buttons; `{name}` is the page's
+    copy_link: str
+    copy_citation: str
+    copy_citation_name: str
+    copy_markdown: str
+    copied_link: str
+    copied_citation: str
+    copied_markdown: str
+    copied_quote: str
+    copy_failed: str
+
+
+CHINESE = ShareWords(
+    L.SHARE,
+    L.COPY_LINK,
+    L.COPY_CITATION,
+    L.COPY_CITATION_NAME,
+    L.COPY_MARKDOWN,
+    L.COPIED_LINK,
+    L.COPIED_CITATION,
+    L.COPIED_MARKDOWN,
+    L.COPIED_QUOTE,
+    L.COPY_FAILED,
+)
+
+
 def share_buttons(plan: Plan, node: Node, name: str, site_url: str) -> str:
     """The buttons of a node named `name` (`M5 加快…`), as a raw HTML block for its page or its section.
     Kept out of the search index: their labels are not the page's content."""
     return cite_buttons(plan_citation(plan, name, public_url(page_of(node), site_url)), name)
 
 
-def cite_buttons(citation: Citation, name: str) -> str:
-    """复制链接 and 引用 for any cited page (a node, a Q&A), named `name` for screen readers."""
+def cite_buttons(
+    citation: Citation,
+    name: str,
+    words: ShareWords = CHINESE,
+    cited: Callable[[Citation], str] = gbt7714_head,
+) -> str:
+    """复制链接 and 引用 for any cited page (a node, a Q&A), named `name` for screen readers; `cited` writes the
+    citation up to its access date, which share.js completes."""
     return (
-        f'<div class="share" role="group" aria-label="{attr(L.SHARE.format(name=name))}"'
-        f' data-url="{attr(citation.url)}" data-cite="{attr(gbt7714_head(citation))}"'
+        f'<div class="share" role="group" aria-label="{attr(words.share.format(name=name))}"'
+        f' data-url="{attr(citation.url)}" data-cite="{attr(cited(citation))}"'
         f' data-markdown="{attr(markdown_link(name, citation.url))}" data-search-exclude>'
-        f'<button type="button" data-share="link">{L.COPY_LINK}</button>'
-        f'<button type="button" data-share="cite" aria-label="{L.COPY_CITATION_NAME}">{L.COPY_CITATION}</button>'
-        f'<button type="button" data-share="markdown">{L.COPY_MARKDOWN}</button></div>'
+        f'<button type="button" data-share="link">{words.copy_link}</button>'
+        f'<button type="button" data-share="cite" aria-label="{attr(words.copy_citation_name)}">'
+        f"{words.copy_citation}</button>"
+        f'<button type="button" data-share="markdown">{words.copy_markdown}</button></div>'
     )
 
 
@@ -46,12 +85,12 @@ def markdown_link(name: str, url: str) -> str:
     return f"[{text}]({target})"
 
 
-def status_region() -> str:
+def status_region(words: ShareWords = CHINESE) -> str:
     """One live region per page: share.js writes its confirmation here, and screen readers announce it."""
     return (
-        f'<div class="share-status" role="status" aria-live="polite" data-link="{attr(L.COPIED_LINK)}"'
-        f' data-cite="{attr(L.COPIED_CITATION)}" data-markdown="{attr(L.COPIED_MARKDOWN)}"'
-        f' data-quote="{attr(L.COPIED_QUOTE)}" data-failed="{attr(L.COPY_FAILED)}"></div>'
+        f'<div class="share-status" role="status" aria-live="polite" data-link="{attr(words.copied_link)}"'
+        f' data-cite="{attr(words.copied_citation)}" data-markdown="{attr(words.copied_markdown)}"'
+        f' data-quote="{attr(words.copied_quote)}" data-failed="{attr(words.copy_failed)}"></div>'
     )
 
 

@@ -1,6 +1,7 @@
 """What a reader cites from an English page, and the tools that copy it: the same `Citation` model as the
-Chinese pages (plansite/citation.py) with English names, its English text, the copy buttons, the quoting
-control, the reference-manager files and the page's citation metadata.
+Chinese pages (plansite/citation.py) with English names, its English text, the words of the copy buttons and
+the quoting control (their markup is plansite/share.py's and plansite/quoting.py's), the reference-manager files
+and the page's citation metadata.
 
 The English text follows the Chinese citation's structure (GB/T 7714—2015, itself modelled on ISO 690):
 responsible bodies, title: part[EB/OL], the site as the one who compiled and translated the page, the date
@@ -10,15 +11,15 @@ both editions lets a reader check one against the other; the words are English.
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..citation import INTERPRETATION_ISSUED, MAX_AUTHORS, MEDIUM, Citation, Work
 from ..interpretation import INDEX_PAGE
-from ..markup import attr, md_link, md_text, relative
+from ..markup import md_link, relative
 from ..model import Issuer, Plan, Section
+from ..quoting import QuoteWords, control
 from ..reference_files import bibtex, ris
-from ..share import markdown_link
+from ..share import ShareWords
 from ..urls import FULL_TEXT, HOME, PLAN_BIBTEX, PLAN_RIS, cite_file, page_of, public_url
 from . import labels as E
 from .translation import English
@@ -80,46 +81,29 @@ def full(citation: Citation, accessed: str) -> str:
 # --- on the page --------------------------------------------------------------------------------
 
 
-def cite_buttons(citation: Citation, name: str) -> str:
-    """Copy link, Cite and Copy as Markdown, read by docs/assets/javascripts/share.js as on the Chinese pages."""
-    return (
-        f'<div class="share" role="group" aria-label="{attr(E.SHARE.format(name=name))}"'
-        f' data-url="{attr(citation.url)}" data-cite="{attr(head(citation))}"'
-        f' data-markdown="{attr(markdown_link(name, citation.url))}" data-search-exclude>'
-        f'<button type="button" data-share="link">{E.COPY_LINK}</button>'
-        f'<button type="button" data-share="cite" aria-label="{attr(E.COPY_CITATION_NAME)}">{E.COPY_CITATION}</button>'
-        f'<button type="button" data-share="markdown">{E.COPY_MARKDOWN}</button></div>'
-    )
-
-
-def status_region() -> str:
-    """The live region share.js writes its confirmations to, in English."""
-    return (
-        f'<div class="share-status" role="status" aria-live="polite" data-link="{attr(E.COPIED_LINK)}"'
-        f' data-cite="{attr(E.COPIED_CITATION)}" data-markdown="{attr(E.COPIED_MARKDOWN)}"'
-        f' data-quote="{attr(E.COPIED_QUOTE)}" data-failed="{attr(E.COPY_FAILED)}"></div>'
-    )
+WORDS = ShareWords(
+    E.SHARE,
+    E.COPY_LINK,
+    E.COPY_CITATION,
+    E.COPY_CITATION_NAME,
+    E.COPY_MARKDOWN,
+    E.COPIED_LINK,
+    E.COPIED_CITATION,
+    E.COPIED_MARKDOWN,
+    E.COPIED_QUOTE,
+    E.COPY_FAILED,
+)
+QUOTE_WORDS = QuoteWords(E.QUOTE_SELECTION, E.QUOTE_SELECTION_TITLE, E.QUOTE_HINT, E.QUOTE_RANGE)
 
 
 def quote_control(english: English) -> str:
     """The hidden control that quotes a selection of English sentences with its source line and link."""
     title = english.titles["intro"].en if "intro" in english.titles else E.NAV["interpretation"]
-    source = E.QUOTE_SOURCE.format(author=E.INTERPRETATION_AUTHOR, title=title, ids="{ids}")
-    return (
-        f'<div class="quote-selection" data-source="{attr(source)}"'
-        f' data-range="{attr(E.QUOTE_RANGE)}" data-hint="{attr(E.QUOTE_HINT)}" data-search-exclude hidden>'
-        f'<button type="button" data-share="quote" aria-keyshortcuts="Alt+Q"'
-        f' title="{attr(E.QUOTE_SELECTION_TITLE)}">{html.escape(E.QUOTE_SELECTION)}</button></div>'
-    )
+    return control(E.QUOTE_SOURCE.format(author=E.INTERPRETATION_AUTHOR, title=title, ids="{ids}"), QUOTE_WORDS)
 
 
-DOWNLOADS = "<!-- plan:en-cite-downloads {key} -->"  # filled in by hooks/site_english.py
-
-
-def citation_section(citation: Citation, key: str) -> str:
-    """Cite this page: the citation with the access date left for the reader, then its RIS and BibTeX."""
-    text = f"{md_text(head(citation))}[{E.ACCESS_DATE}]. <{citation.url}>."
-    return f"## {E.CITE} {{ data-search-exclude }}\n\n{text}\n{{: .citation }}\n\n{DOWNLOADS.format(key=key)}"
+# Where a page's citation section (plansite/pages.py) offers its RIS and BibTeX: filled in by hooks/site_english.py.
+DOWNLOADS = "<!-- plan:en-cite-downloads {key} -->"
 
 
 def downloads_line(key: str, here: str, offline: bool) -> str:

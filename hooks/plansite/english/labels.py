@@ -61,7 +61,8 @@ SUMMARY_MARK = "Site summary (not the original text)"
 SUMMARY_BASIS = "What the summary rests on: "
 SUMMARY_DESCRIPTION = SUMMARY_MARK + ": {summary}"
 EDITORIAL = "This site's reading"  # a relation, a source or a summary's basis that the site itself decided
-HEADING_SOURCE = "the heading of question {number}"  # a source quoting a Q&A heading
+HEADING_SOURCE = "the heading of {section}"  # a source quoting a Q&A heading; `{section}`: question 3
+QUESTION = "question {number}"  # a Q&A by its number inside a sentence
 FROM_INTERPRETATION = "In the interpretation"
 ONLY_LISTED = "The interpretation does not discuss this {kind} specifically; it only names it in {sections}."
 NEVER_NAMED = (
@@ -146,7 +147,7 @@ def numbered(kind: str, number: int | None) -> str:
 
 def sentence_label(sentence_id: str, question: int | None, number: int) -> str:
     """`q6-s2` → Interpretation, question 6, sentence 2."""
-    part = PREAMBLE if question is None else f"question {question}"
+    part = PREAMBLE if question is None else QUESTION.format(number=question)
     return f"{INTERPRETATION_SHORT}, {part}, sentence {number}"
 
 
@@ -185,3 +186,15 @@ PREVIEW_HOME_SUMMARY = (
     "source. English: this site's unofficial translation."
 )
 PREVIEW_ALT = "{site}: {heading} ({context})"
+
+# Punctuation between the site's words, as the Chinese edition has it in full width (plansite/edition.py).
+COLON = ": "
+LIST_SEPARATOR = ", "
+REASON_SEPARATOR = "; "
+ASIDE = " ({})"
+MOVES_SEPARATOR = " · "
+QUOTED = '“<span lang="zh-CN">{}</span>”'  # every quotation is of the Chinese original
+INDICATOR = '<span lang="zh-CN" data-search-exclude>{}</span>'
+ATTRIBUTION = " — "
+INDICATOR_GAP = " "
+INDICATOR_REPORT = " (" + REPORT + "{report})"

@@ -1,0 +1,255 @@
+"""What an edition of the site (Chinese, or the English translation) supplies to the one page renderer in
+`plansite/pages.py`: its words and punctuation, each node's title and summary in its language, how it cites,
+and what only its pages carry. The Chinese edition is here; the English one is `plansite/english/edition.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from . import labels as L
+from . import share
+from .citation import Citation, gbt7714_head, plan_citation
+from .markup import md_text
+from .model import Node, Plan, Role
+
+
+@dataclass(frozen=True)
+class Words:
+    """Every word and mark the node, list and grouped pages write themselves, in one language."""
+
+    html_lang: str  # of the short links' redirect pages
+    kind: dict[str, str]  # the name of a kind, as a heading or where an item has no number
+    kind_in_sentence: dict[str, str]  # … inside a sentence: 这一措施, this measure
+    nav: dict[str, str]
+    trail: str
+    previous: str
+    next: str
+    summary: str  # the heading of a node page's summary
+    summary_badge: str  # the mark before a summary under that heading
+    summary_mark: str  # the mark before a summary in a list
+    summary_basis: str
+    from_interpretation: str
+    editorial: str  # the mark of the site's own reading
+    only_listed: str
+    never_named: str
+    related: str
+    related_of: str
+    parent: str
+    children: str
+    supported_by: str
+    supports: str
+    jointly: str
+    mentions: str
+    mentioned_by: str
+    discussed_in: str
+    role: dict[Role, str]
+    sources: str
+    facts_source: str
+    report: str
+    heading_source: str  # `{section}`: the Q&A whose heading a source quotes
+    indicators: dict[str, str]
+    reported_wording: str
+    reported_wording_note: str
+    cite: str
+    access_date: str
+    cite_downloads: str  # the marker the edition's hook replaces with the page's RIS and BibTeX links
+    short_link: str
+    share: share.ShareWords
+    # Punctuation.
+    colon: str  # between an item's link and its summary, or a label and a link
+    list_separator: str  # between names in a sentence or a description
+    basis_separator: str  # between what a summary rests on
+    reason_separator: str  # between the site's reasons, and before one after a role
+    badge_gap: str  # between a badge and the text it marks
+    aside: str  # `{}` in brackets after what it qualifies
+    moves_separator: str  # between previous and next in the trail
+    quoted: str  # `{}`: a quotation of the Chinese sources
+    attribution: str  # between a quotation and where it is from
+    indicator: str  # `{}`: an indicator, as the interpretation or a report words it
+    indicator_gap: str  # between an indicator and its source
+    indicator_report: str  # `{report}`: after a reported indicator's source
+    sources_in_search: bool  # whether the quotations under Sources are searchable words of the page
+    list_summary_styled: bool  # whether a summary under an index page's heading is styled as on a node page
+
+
+class Edition(Protocol):
+    """One language of the site's pages: the renderer asks it for everything that is not the same in both."""
+
+    @property
+    def words(self) -> Words: ...
+
+    def title(self, node: Node) -> str:
+        """The node's title, without its id: 加快重点行业工业元宇宙布局."""
+        ...
+
+    def summary(self, node: Node) -> str:
+        """The site's summary of the node; "" when this edition has none."""
+        ...
+
+    def note(self, reason: str) -> str:
+        """One of the site's reasons (editorial), given in Chinese in the data, in this edition's language."""
+        ...
+
+    def sentence_label(self, sentence_id: str) -> str: ...
+
+    def numbered(self, kind: str, number: int | None) -> str:
+        """How the Plan counts an item: 措施5, Measure 5; "" for an item without a number."""
+        ...
+
+    def index_title(self, plan: Plan, node_type: type[Node]) -> str: ...
+
+    def section_ordinal(self, number: int) -> str:
+        """A Q&A by its number inside a sentence: 第三问, question 3."""
+        ...
+
+    def plan_citation(self, plan: Plan, part: str, url: str) -> Citation: ...
+
+    def citation_head(self, citation: Citation) -> str:
+        """The citation up to its access date, which the page leaves to the reader and the button fills in."""
+        ...
+
+    def description(self, plan: Plan, node: Node) -> str:
+        """A node page's description (search engines, link previews)."""
+        ...
+
+    def index_description(self, plan: Plan, title: str, names: list[str]) -> str: ...
+
+    def grouped_description(self, names: list[str]) -> str: ...
+
+    def sentence_quote(self, plan: Plan, sentence_id: str, quotes: list[str], link: str) -> str:
+        """A sentence of the interpretation that discusses a node, as a block quote ending in `link`;
+        `quotes` are the words of it that name the node."""
+        ...
+
+    def extra_sections(self, node: Node) -> list[str]:
+        """Sections only this edition's node pages have, after the summary."""
+        ...
+
+    def data_line(self, here: str) -> str:
+        """The end of a node page or a grouped page: the links to the data files, or ""."""
+        ...
+
+
+WORDS = Words(
+    html_lang="zh-CN",
+    kind=L.KIND,
+    kind_in_sentence=L.KIND_SHORT,
+    nav=L.NAV,
+    trail=L.TRAIL,
+    previous=L.PREVIOUS,
+    next=L.NEXT,
+    summary=L.SUMMARY,
+    summary_badge=L.SUMMARY_BADGE,
+    summary_mark=L.SUMMARY_MARK,
+    summary_basis=L.SUMMARY_BASIS,
+    from_interpretation=L.FROM_INTERPRETATION,
+    editorial=L.EDITORIAL,
+    only_listed=L.ONLY_LISTED,
+    never_named=L.NEVER_NAMED,
+    related=L.RELATED,
+    related_of=L.RELATED_OF,
+    parent=L.PARENT,
+    children=L.CHILDREN,
+    supported_by=L.SUPPORTED_BY,
+    supports=L.SUPPORTS,
+    jointly=L.JOINTLY,
+    mentions=L.MENTIONS,
+    mentioned_by=L.MENTIONED_BY,
+    discussed_in=L.DISCUSSED_IN,
+    role=L.ROLE,
+    sources=L.SOURCES,
+    facts_source=L.FACTS_SOURCE,
+    report=L.REPORT,
+    heading_source=L.HEADING_SOURCE,
+    indicators=L.INDICATORS,
+    reported_wording=L.REPORTED_WORDING,
+    reported_wording_note=L.REPORTED_WORDING_NOTE,
+    cite=L.CITE,
+    access_date=L.ACCESS_DATE,
+    cite_downloads="<!-- plan:cite-downloads {key} -->",  # filled in by hooks/site_citing.py
+    short_link=L.SHORT_LINK,
+    share=share.CHINESE,
+    colon=L.COLON,
+    list_separator=L.LIST_SEPARATOR,
+    basis_separator=L.LIST_SEPARATOR,
+    reason_separator=L.REASON_SEPARATOR,
+    badge_gap="",  # the badge's box sets it apart; Chinese puts no space between words
+    aside=L.ASIDE,
+    moves_separator=L.MOVES_SEPARATOR,
+    quoted=L.QUOTED,
+    attribution=L.ATTRIBUTION,
+    indicator="{}",
+    indicator_gap=L.INDICATOR_GAP,
+    indicator_report=L.INDICATOR_REPORT,
+    sources_in_search=True,  # the quotations are the Chinese page's own words
+    list_summary_styled=True,
+)
+
+
+@dataclass(frozen=True)
+class Chinese:
+    """The Chinese edition: the data's own titles and summaries, GB/T 7714 citations, the interpretation's
+    sentences with the words that name the node marked."""
+
+    words: Words = WORDS
+
+    def title(self, node: Node) -> str:
+        return node.title
+
+    def summary(self, node: Node) -> str:
+        return node.summary
+
+    def note(self, reason: str) -> str:
+        return reason
+
+    def sentence_label(self, sentence_id: str) -> str:
+        return L.sentence_label(sentence_id)
+
+    def numbered(self, kind: str, number: int | None) -> str:
+        return L.numbered(kind, number)
+
+    def index_title(self, plan: Plan, node_type: type[Node]) -> str:
+        return L.index_title(plan, node_type)
+
+    def section_ordinal(self, number: int) -> str:
+        return L.section_ordinal(number)
+
+    def plan_citation(self, plan: Plan, part: str, url: str) -> Citation:
+        return plan_citation(plan, part, url)
+
+    def citation_head(self, citation: Citation) -> str:
+        return gbt7714_head(citation)
+
+    def description(self, plan: Plan, node: Node) -> str:
+        return L.SUMMARY_DESCRIPTION.format(summary=node.summary)
+
+    def index_description(self, plan: Plan, title: str, names: list[str]) -> str:
+        return L.LIST_SEPARATOR.join(names)
+
+    def grouped_description(self, names: list[str]) -> str:
+        return L.LIST_SEPARATOR.join(names)
+
+    def sentence_quote(self, plan: Plan, sentence_id: str, quotes: list[str], link: str) -> str:
+        text = plan.interpretation.sentences[sentence_id].text
+        spans: list[tuple[int, int]] = []
+        for quote in quotes:
+            start = text.find(quote)
+            if start >= 0 and not any(start < e and start + len(quote) > b for b, e in spans):
+                spans.append((start, start + len(quote)))
+        marked, cursor = [], 0
+        for start, end in sorted(spans):  # Markdown-escaped: a quoted `[…](javascript:…)` stays text
+            marked += [md_text(text[cursor:start]), f"<mark>{md_text(text[start:end])}</mark>"]
+            cursor = end
+        marked.append(md_text(text[cursor:]))
+        return f"> {''.join(marked)}\n>\n> — {link}"
+
+    def extra_sections(self, node: Node) -> list[str]:
+        return []
+
+    def data_line(self, here: str) -> str:
+        return share.data_line(here)
+
+
+CHINESE = Chinese()
