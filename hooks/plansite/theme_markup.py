@@ -150,6 +150,8 @@ def finish_page(
     """A page as the theme wrote it, trimmed (see above), its search dialog named `dialog_label`, its theme
     settings passed through `settings`, and with `scripts` (offline) the theme's repeated scripts loaded from
     the files gathered there. Raises MaterialChanged when the page is not as plansite/material.py says."""
+    if material.TABS_INPUT not in output:
+        output = output.replace(material.tabs_script(), "", 1)
     parts = _PRE.split(output)
     output = "".join(part if index % 2 else _INDENT.sub("\n", part) for index, part in enumerate(parts))
     dialog = material.SEARCH_DIALOG  # the theme leaves it unnamed
@@ -158,8 +160,6 @@ def finish_page(
     output = output.replace(dialog, f'{dialog[:-1]} aria-label="{dialog_label}">', 1)
     for svg, element in icons.replacements.items():
         output = output.replace(svg, element)
-    if material.TABS_INPUT not in output:
-        output = output.replace(material.tabs_script(), "", 1)
     output = material.rewrite_settings(output, settings or (lambda unchanged: None))
     if scripts is None:
         return output

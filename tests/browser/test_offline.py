@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from plansite import material
 from support.html import links, parse
 from support.localsite import serve
 from support.project import BUILD_ENV, ROOT, mkdocs_build
@@ -113,6 +114,39 @@ def test_the_offline_copy_switches_language_in_place_from_disk(bundle: Bundle, r
     assert page.url == home + "measures/m5.html"
     assert not record.problems(), "\n".join(record.problems())
     assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in record.requests)
+
+
+def test_offline_pages_load_the_theme_repeated_scripts_from_files(bundle: Bundle) -> None:
+    # A zip compresses page by page: what every page repeats is in one file, read from disk at no cost.
+    for page in sorted(bundle.root.rglob("*.html")):
+        text, name = page.read_text("utf-8"), str(page.relative_to(bundle.root))
+        assert not material.PALETTE_SCRIPT.search(text) and not material.SETTINGS.search(text), name
+        assert "__md_hash" not in text and '<meta name="description"' not in text, name
+        assert "theme/settings.js" in text and "theme/storage.js" in text and "theme/palette.js" in text, name
+    zh, en = (root / "assets" / "javascripts" / "theme" / "settings.js" for root in (bundle.root, bundle.root / "en"))
+    assert '"search.result.none": "没有找到符合条件的结果"' in zh.read_text("utf-8")
+    assert '"search.result.none": "No matching documents"' in en.read_text("utf-8")
+
+
+def test_offline_the_colour_scheme_chosen_on_one_page_holds_on_the_next(bundle: Bundle, recorded: RecordedPage) -> None:
+    # The theme keeps the reader's choice with its storage helpers and restores it with its palette script:
+    # both are files in the offline copy, in each edition.
+    page, record = recorded.page, recorded.record
+    home = bundle.root.as_uri() + "/"
+    for edition in ("", "en/"):
+        page.goto(home + edition + "measures/m5.html")
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        page.locator("form[data-md-component=palette] label:not([hidden])").click()
+        changed = "slate" if scheme == "default" else "default"
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", changed)
+        page.goto(home + edition + "tasks/t2.html")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", changed)
+        icon = page.locator("label.md-header__button[for=__drawer] svg.theme-icon")
+        assert icon.evaluate("e => getComputedStyle(e).maskImage.startsWith('url(')"), "the menu icon is not drawn"
+        found = search(page, "标准" if not edition else "standards")
+        assert found, f"{edition or 'zh'}: search found nothing with the settings loaded from a file"
+        page.keyboard.press("Escape")
+    assert not record.problems(), "\n".join(record.problems())
 
 
 def test_bundle_is_byte_identical_when_built_twice(bundle: Bundle, tmp_path: Path) -> None:
