@@ -35,6 +35,7 @@ class Words:
     only_listed: str
     never_named: str
     related: str
+    topics: str  # the heading of what a Q&A page covers
     related_of: str
     parent: str
     children: str
@@ -71,7 +72,6 @@ class Words:
     indicator_gap: str  # between an indicator and its source
     indicator_report: str  # `{report}`: after a reported indicator's source
     sources_in_search: bool  # whether the quotations under Sources are searchable words of the page
-    list_summary_styled: bool  # whether a summary under an index page's heading is styled as on a node page
 
 
 class Edition(Protocol):
@@ -149,6 +149,7 @@ WORDS = Words(
     only_listed=L.ONLY_LISTED,
     never_named=L.NEVER_NAMED,
     related=L.RELATED,
+    topics=L.TOPICS,
     related_of=L.RELATED_OF,
     parent=L.PARENT,
     children=L.CHILDREN,
@@ -184,7 +185,6 @@ WORDS = Words(
     indicator_gap=L.INDICATOR_GAP,
     indicator_report=L.INDICATOR_REPORT,
     sources_in_search=True,  # the quotations are the Chinese page's own words
-    list_summary_styled=True,
 )
 
 

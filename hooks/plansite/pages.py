@@ -459,7 +459,7 @@ def index_page(plan: Plan, node_type: type[Node], nodes: list[Node], edition: Ed
     title = edition.index_title(plan, node_type)
     names = [heading(n, edition) for n in nodes]
     parts = [front_matter(title, edition.index_description(plan, title, names)), f"# {title}"]
-    styled = "\n{: .editorial-summary }" if edition.words.list_summary_styled else ""
+    styled = "\n{: .editorial-summary }"
     if node_type is Measure:
         for parent in plan.of(Task):
             measures = plan.targets(parent.id, Relation.CONTAINS)
@@ -517,17 +517,20 @@ def structure_summary(plan: Plan, here: str) -> str:
     return " · ".join(counts) + " · " + md_link(L.NAV["overview"], relative(here, OVERVIEW))
 
 
-def section_topics(plan: Plan, section: Section, here: str) -> str:
+def section_topics(plan: Plan, section: Section, here: str, edition: Edition = CHINESE) -> str:
+    """What a Q&A page covers: the items it discusses or names, each relation that is the site's reading
+    marked as such, with its reason."""
     nodes = plan.targets(section.id, Relation.DISCUSSES) + plan.targets(section.id, Relation.MENTIONS)
     if not nodes:
         return ""
     edges = plan.edges_from(section.id, Relation.DISCUSSES) + plan.edges_from(section.id, Relation.MENTIONS)
     readings = _readings(edges, lambda e: e.objects)
-    lines = [f"- {link_to(n, here)}" + (f" {_reading(CHINESE)}" if n.id in readings else "") for n in nodes]
+    reading = f" {_reading(edition)}"
+    lines = [f"- {link_to(n, here, edition=edition)}" + (reading if n.id in readings else "") for n in nodes]
     notes = dict.fromkeys(note for found in readings.values() for note in found)
-    after = "".join(f"\n\n{_editorial(CHINESE, note)}" for note in notes)
+    after = "".join(f"\n\n{_editorial(edition, note)}" for note in notes)
     listed = "\n".join(lines) + after
-    return f'## {L.TOPICS} {EXCLUDE}\n\n<div class="section-topics" markdown>\n\n{listed}\n\n</div>'
+    return f'## {edition.words.topics} {EXCLUDE}\n\n<div class="section-topics" markdown>\n\n{listed}\n\n</div>'
 
 
 def name_links(plan: Plan) -> list[NameLink]:

@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 from plansite import labels, load_plan
+from plansite.english import labels as E
+from plansite.model import Section
 from plansite.preview_image import previews
 from support.html import parse
 from support.project import ROOT
@@ -89,6 +91,23 @@ def test_site_readings_are_marked_on_the_pages_that_show_them(built_site: Path) 
     topics = q4.find(class_="section-topics")
     marked = [li.get_text(" ", strip=True) for li in topics.find_all("li") if labels.EDITORIAL in li.get_text()]
     assert [item.split()[0] for item in marked] == ["M1", "M2", "M3"]
+
+
+def test_each_q_and_a_page_marks_the_same_readings_in_both_editions(built_site: Path) -> None:
+    # What a question covers, where that is the site's reading: the English page marks it as the Chinese does.
+    plan = load_plan(ROOT)
+    checked = 0
+    for section in (s.id for s in plan.of(Section)):
+        marked = {}
+        for root, mark in ((built_site, labels.EDITORIAL), (built_site / "en", E.EDITORIAL)):
+            topics = parse(root / "interpretation" / section.lower() / "index.html").find(class_="section-topics")
+            items = topics.find_all("li") if topics else []
+            marked[mark] = [li.a["href"] for li in items if mark in li.get_text()]
+            notes = topics.find_all(class_="editorial-note") if topics else []
+            assert bool(marked[mark]) == bool(notes), f"{section}: readings without their reason, or the reverse"
+        assert marked[labels.EDITORIAL] == marked[E.EDITORIAL], section
+        checked += bool(marked[labels.EDITORIAL])
+    assert checked >= 3, "fewer Q&A pages with readings than the data has (Q4, Q5, Q6)"
 
 
 def test_every_page_of_the_interpretation_says_where_it_comes_from(built_site: Path) -> None:

@@ -35,6 +35,7 @@ WORDS = Words(
     only_listed=E.ONLY_LISTED,
     never_named=E.NEVER_NAMED,
     related=E.RELATED,
+    topics=E.TOPICS,
     related_of=E.RELATED_OF,
     parent=E.PARENT,
     children=E.CHILDREN,
@@ -72,7 +73,6 @@ WORDS = Words(
     # The quotations are Chinese: on an English page they would only make it a second answer to Chinese queries
     # that the In Chinese section and the Chinese edition already answer.
     sources_in_search=False,
-    list_summary_styled=False,
 )
 
 

@@ -122,11 +122,9 @@ def section_page(plan: Plan, english: English, section: Section, site_url: str) 
     page = plan.interpretation.section(section.id)
     title = citing.question_title(english, section)
     parts = [f"# {md_text(title)}", _source_line(plan), *_paragraphs(english, page.sentences if page else ())]
-    nodes = plan.targets(section.id, Relation.DISCUSSES) + plan.targets(section.id, Relation.MENTIONS)
-    if nodes:
-        edition = EnglishEdition(english)
-        items = "\n".join(f"- {shared.link_to(n, here, edition=edition)}" for n in nodes)
-        parts.append(f"## {E.TOPICS} {EXCLUDE}\n\n{items}\n{{: .section-topics }}")
+    topics = shared.section_topics(plan, section, here, EnglishEdition(english))
+    if topics:
+        parts.append(topics)
     parts += _interpretation_citing(english, here, site_url, section.id.lower(), title)
     summary = E.SUMMARY_DESCRIPTION.format(summary=english.summary(section.id))
     head = front_matter(title, f"{summary} {E.NOTICE_META}")
