@@ -1,5 +1,6 @@
 """The benchmark's tools work: its synthetic plans are real projects (the strict build accepts them and they hold
-what they say), and its Lighthouse installs on a fresh clone from the committed npm lock file alone."""
+what they say), each edition's profile and serve rebuild measure that edition's hooks and data, and its
+Lighthouse installs on a fresh clone from the committed npm lock file alone."""
 
 from __future__ import annotations
 
@@ -12,13 +13,22 @@ from pathlib import Path
 import pytest
 
 from plansite import load_plan
-from support.project import ROOT, mkdocs_build
+from support.project import BUILD_ENV, ROOT, mkdocs_build
 
 BENCHMARKS = ROOT / "tests" / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))  # the benchmark's modules import one another as scripts do
 
 from generate import counts_for, generate_project  # noqa: E402
 from lighthouse import HERE, LIGHTHOUSE  # noqa: E402
+from worker import hook_files  # noqa: E402
+
+
+def _worker(*argv: str) -> dict:
+    """tests/benchmarks/worker.py in a fresh process, as run.py starts it; its last stdout line is JSON."""
+    command = [sys.executable, str(BENCHMARKS / "worker.py"), *argv]
+    result = subprocess.run(command, env=BUILD_ENV, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"worker.py {' '.join(argv)} failed:\n{result.stderr[-3000:]}"
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_a_generated_plan_of_20_measures_passes_the_strict_build_with_its_counts(tmp_path: Path) -> None:
@@ -45,6 +55,37 @@ def test_a_generated_plan_of_20_measures_passes_the_strict_build_with_its_counts
     assert len(measure_pages) == 20
     assert len(list((site / "tasks").glob("t*/index.html"))) == expected["tasks"]
     assert (site / "interpretation" / "q9" / "index.html").is_file()
+
+
+def test_each_edition_lists_its_own_hooks_as_mkdocs_reads_its_config() -> None:
+    english = hook_files(ROOT / "mkdocs.en.yml")  # INHERIT: mkdocs.yml, whose hook list it replaces
+    chinese = hook_files(ROOT / "mkdocs.yml")
+    assert english == {str((ROOT / "hooks" / "site_english.py").resolve()): "site_english"}
+    assert "site_plan" in chinese.values() and "site_english" not in chinese.values()
+    assert all(Path(path).is_file() for path in chinese)
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.en.yml"])
+def test_the_profile_finds_the_entry_points_of_every_hook_the_edition_lists_and_no_other(
+    config: str, tmp_path: Path
+) -> None:
+    profile = _worker("profile", str(ROOT), str(tmp_path / "site"), config)
+    listed = sorted(hook_files(ROOT / config).values())
+    assert profile["ok"], profile["log"]
+    assert profile["hooks_listed"] == listed
+    modules = {entry.split(".")[0] for entry in profile["hook_entry_points"]}
+    assert sorted(modules) == listed  # every listed module seen, nothing else counted
+    assert all(entry.split(".")[1].startswith("on_") for entry in profile["hook_entry_points"])
+    assert 0 < profile["hooks_seconds"] < profile["seconds"]
+
+
+def test_the_english_serve_rebuild_shows_the_edited_translation_and_restores_the_data(project_copy: Path) -> None:
+    nodes = project_copy / "data" / "en" / "nodes.yaml"
+    before = nodes.read_bytes()
+    rebuild = _worker("rebuild", str(project_copy), "0", "mkdocs.en.yml")  # the warm-up edit only
+    assert rebuild["ok"], "the edited English summary is not on the rebuilt /measures/m1/"
+    assert rebuild["edited"] == "data/en/nodes.yaml"
+    assert nodes.read_bytes() == before
 
 
 @pytest.mark.network
