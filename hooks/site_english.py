@@ -21,7 +21,8 @@ from mkdocs.utils import get_build_timestamp
 
 import site_exports
 import site_html
-from plansite import PlanError, load_plan, material, metadata, preview_image, share
+import site_plan
+from plansite import PlanError, material, metadata, preview_image, share
 from plansite import pages as shared_pages
 from plansite.citation import Citation
 from plansite.english import English, alternates, citing, load_english, pages, previews
@@ -63,7 +64,7 @@ _edition = _Edition()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
-        plan = load_plan(root, docs_dir=os.path.relpath(config.docs_dir, root))
+        plan = site_plan.checked_plan(root, os.path.relpath(config.docs_dir, root))  # the Chinese build's cache
         english = load_english(root, plan)
     except PlanError as error:
         raise PluginError(error.report()) from None

@@ -49,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = os.path.relpath(config.docs_dir, root)
     try:
-        plan = _checked_plan(root, docs)
+        plan = checked_plan(root, docs)
     except PlanError as error:
         if _serving:  # every address answers with the problems until they are fixed (on_post_build)
             log.error(error.report())
@@ -72,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _checked_plan(root: Path, docs: str) -> Plan:
+def checked_plan(root: Path, docs: str) -> Plan:
     """The loaded and checked plan, kept in .cache/plan between builds: reading and checking data/ is most
     of the hooks' time, and its result only changes when a file it depends on does (the key hashes them
     all, the checking code included). A plan with problems is never kept, so its errors show every time."""

@@ -38,7 +38,7 @@ NAV = {
     "overview": "Overview",
     "full_text": "Full text",
     "glossary": "Glossary",
-    "more": "More",
+    "more": "Principles, technologies, issuers, glossary",  # not "More": a link that says where it leads
 }
 TERM = {"near": "Near term (to 2025)", "long": "Long term"}
 
