@@ -108,7 +108,10 @@ def load_english(root: Path, plan: Plan, data_dir: str = "data", *, require_curr
 
 
 _MISSING_FILE = {
-    INTERPRETATION_FILE: "写出 `source:`、`titles:`（每页的英文标题）、`sentences:`（每句一条，编号同原文）和 `names:`",
+    INTERPRETATION_FILE: (
+        "写出 `source:`、`titles:`（每页的英文标题）、`sentences:`（每句一条，编号同原文）"
+        "和 `names:`（句中链接的条目名称在译文中的词语）"
+    ),
     NODES_FILE: "写出 `source:`、`document:`、`nodes:`（每个条目的 title 和 summary，各有 zh 和 en）和 `notes:`",
     GLOSSARY_FILE: "写出 `terms:`，每个术语有 zh、en 和 forms",
 }
