@@ -25,7 +25,7 @@ import site_plan
 from plansite import PlanError, material, metadata, preview_image, share
 from plansite import pages as shared_pages
 from plansite.citation import Citation
-from plansite.english import English, alternates, citing, load_english, pages, previews
+from plansite.english import English, alternates, citing, load_english, mentions, pages, previews
 from plansite.english import labels as E
 from plansite.english.edition import EnglishEdition
 from plansite.interpretation import INDEX_PAGE
@@ -154,10 +154,13 @@ def _search_worker(files: Files, config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The home page's line about the offline copy: the Chinese build serves the zip, one folder up. Every
-    citation's download line: links to its RIS and BibTeX, or in the offline copy the files themselves."""
+    citation's download line: links to its RIS and BibTeX, or in the offline copy the files themselves. A page
+    of the interpretation gets the previews of the items its sentences link by name, as the Chinese pages do."""
     if pages.DOWNLOAD_MARKER in markdown:
         markdown = markdown.replace(pages.DOWNLOAD_MARKER, _download_note(Path(config.config_file_path).parent))
     here = page.file.src_uri
+    previews = mentions.page_previews(_edition.plan, _edition.english, markdown)
+    markdown += f"\n\n{previews}\n" if previews else ""
     return _DOWNLOADS.sub(lambda m: citing.downloads_line(m[1], here, _edition.offline), markdown)
 
 

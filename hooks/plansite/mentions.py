@@ -3,11 +3,13 @@
 Each preview is written into the page at build time, hidden, one for each item the page links to, so that it
 costs no request and works from file://; docs/assets/javascripts/share.js shows it beside the name. The link
 names its preview with aria-describedby, so that a screen reader reads it on focus, with or without script.
+Both editions write them here: a `Wording` gives the language (the Chinese by default).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from . import labels as L
 from .markup import attr
@@ -16,41 +18,71 @@ from .model import Node, Plan
 PREVIEW_PREFIX = "preview-"  # the preview of M10 is #preview-m10; no sentence, node or heading id starts so
 
 
+@dataclass(frozen=True)
+class Wording:
+    """What a preview says in one language: the kind line (具体措施 · 措施10), an item's title and the site's
+    summary of it, where an item belongs, and the badge that marks the summary as the site's own words."""
+
+    kind: Callable[[Node], str]
+    title: Callable[[Node], str]
+    summary: Callable[[Node], str]
+    belongs: str  # `{parent}`: the parent's id and title, or `plan`
+    plan: str  # where an item with no parent task belongs
+    badge: str
+    after_badge: str  # between the badge and the summary: nothing in Chinese, a space in English
+
+
+def chinese(plan: Plan) -> Wording:
+    def kind(node: Node) -> str:
+        numbered = L.numbered(node.kind, node.number)
+        return L.KIND[node.kind] + (L.MENTION_SEPARATOR + numbered if numbered else "")
+
+    return Wording(
+        kind=kind,
+        title=lambda node: node.title,
+        summary=lambda node: node.summary,
+        belongs=L.MENTION_PARENT,
+        plan=L.MENTION_PLAN.format(plan=plan.document.title),
+        badge=L.SUMMARY_BADGE,
+        after_badge="",
+    )
+
+
 def preview_id(node: Node) -> str:
     return f"{PREVIEW_PREFIX}{node.id.lower()}"
 
 
-def mention_previews(plan: Plan, nodes: Iterable[Node]) -> str:
+def mention_previews(plan: Plan, nodes: Iterable[Node], wording: Wording | None = None) -> str:
     """The hidden previews of `nodes`, as one raw HTML block. Each is kept out of the search index (a Q&A page
     answers a query with the interpretation's words, not with the summaries of what it names): the mark is on
     each preview, as the theme's indexer forgets it at the first nested element of the same tag."""
-    previews = [_preview(plan, node) for node in dict.fromkeys(nodes)]
+    words = wording or chinese(plan)
+    previews = [_preview(plan, node, words) for node in dict.fromkeys(nodes)]
     if not previews:
         return ""
     return '<div class="mention-previews">\n' + "\n".join(previews) + "\n</div>"
 
 
-def _preview(plan: Plan, node: Node) -> str:
+def _preview(plan: Plan, node: Node, words: Wording) -> str:
     """Kind, id and title, where the item belongs, and the site's summary under the badge that says it is the
     site's own words (the same badge as on the item's page)."""
-    kind = L.KIND[node.kind]
-    numbered = L.numbered(node.kind, node.number)
     parent = plan.parent(node)
-    belongs = _heading(parent) if parent else L.MENTION_PLAN.format(plan=plan.document.title)
+    belongs = _heading(parent, words) if parent else words.plan
     ident = f'<span class="mention-preview__id">{attr(node.id.upper())}</span> ' if node.id_form.prefix else ""
     lines = [
         f'<div class="mention-preview" id="{preview_id(node)}" role="tooltip" data-search-exclude hidden>',
-        f'<p class="mention-preview__kind">{attr(kind)}{L.MENTION_SEPARATOR + attr(numbered) if numbered else ""}</p>',
-        f'<p class="mention-preview__title">{ident}{attr(node.title)}</p>',
-        f'<p class="mention-preview__parent">{attr(L.MENTION_PARENT.format(parent=belongs))}</p>',
+        f'<p class="mention-preview__kind">{attr(words.kind(node))}</p>',
+        f'<p class="mention-preview__title">{ident}{attr(words.title(node))}</p>',
+        f'<p class="mention-preview__parent">{attr(words.belongs.format(parent=belongs))}</p>',
     ]
-    if node.summary:
+    summary = words.summary(node)
+    if summary:
         lines.append(
             '<p class="mention-preview__summary"><span class="badge-editorial mention-preview__badge">'
-            f"{attr(L.SUMMARY_BADGE)}</span>{attr(node.summary)}</p>"
+            f"{attr(words.badge)}</span>{words.after_badge}{attr(summary)}</p>"
         )
     return "\n".join([*lines, "</div>"])
 
 
-def _heading(node: Node) -> str:
-    return f"{node.id.upper() if node.id_form.prefix else ''} {node.title}".strip()
+def _heading(node: Node, words: Wording) -> str:
+    return f"{node.id.upper() if node.id_form.prefix else ''} {words.title(node)}".strip()

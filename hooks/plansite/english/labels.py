@@ -175,6 +175,9 @@ QUOTE_HINT = "Interpretation text selected. Press Alt+Q to copy it as a quotatio
 QUOTE_SOURCE = "— {author}, {title} (unofficial English translation by this site), {ids}"
 QUOTE_RANGE = "{first} to {last}"
 
+# Previews of a named item on a page of the interpretation (plansite/english/mentions.py).
+MENTION_PARENT = "Part of: {parent}"
+
 # The link-preview images (plansite/english/previews.py) and their text alternative.
 PREVIEW_SEPARATOR = " · "
 PREVIEW_PARENT = "part of {parent}"

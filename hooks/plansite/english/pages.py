@@ -17,7 +17,7 @@ from ..model import Goal, Measure, Node, Plan, Principle, Project, Relation, Saf
 from ..reference_files import INTERPRETATION_KEY
 from ..share import cite_buttons
 from ..urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
-from . import citing
+from . import citing, mentions
 from . import labels as E
 from .edition import EnglishEdition
 from .translation import English
@@ -35,20 +35,22 @@ def heading(plan: Plan, english: English, node: Node) -> str:
 # --- sentences ----------------------------------------------------------------------------------
 
 
-def sentence_html(english: English, sentence_id: str) -> str:
+def sentence_html(plan: Plan, english: English, sentence_id: str, here: str) -> str:
     """One sentence in English with its id, its link and its Chinese original (hidden until hover, focus or
-    the side-by-side view). The Markdown paragraph around it keeps the text as text (md_text)."""
+    the side-by-side view). The Markdown paragraph around it keeps the text as text (md_text), but for the
+    names of items that the Chinese sentence links too (english/mentions.py)."""
     rendering = english.sentences[sentence_id]
     label = attr(E.SENTENCE_ANCHOR.format(id=sentence_id))
+    text = mentions.linked_sentence(plan, english, sentence_id, here)
     return (
-        f'<span class="sentence" id="{sentence_id}"><span class="sentence-text">{md_text(rendering.en)}</span>'
+        f'<span class="sentence" id="{sentence_id}"><span class="sentence-text">{text}</span>'
         f'<a class="sentence-anchor" href="#{sentence_id}" aria-label="{label}" title="{label}"></a>'
         f'<span class="sentence-original" role="note" aria-label="{attr(E.ORIGINAL)}" data-search-exclude>'
         f'<span lang="zh-CN">{md_text(rendering.zh)}</span></span></span>'
     )
 
 
-def _paragraphs(english: English, sentences: Iterable[Sentence]) -> list[str]:
+def _paragraphs(plan: Plan, english: English, sentences: Iterable[Sentence], here: str) -> list[str]:
     """Sentences grouped into paragraphs as on their Chinese page: consecutive lines are one paragraph."""
     groups: list[list[Sentence]] = []
     for sentence in sentences:
@@ -56,7 +58,7 @@ def _paragraphs(english: English, sentences: Iterable[Sentence]) -> list[str]:
             groups[-1].append(sentence)
         else:
             groups.append([sentence])
-    return [" ".join(sentence_html(english, s.id) for s in group) for group in groups]
+    return [" ".join(sentence_html(plan, english, s.id, here) for s in group) for group in groups]
 
 
 # --- whole edition ------------------------------------------------------------------------------
@@ -103,7 +105,7 @@ def interpretation_index(plan: Plan, english: English, site_url: str) -> str:
     here = INDEX_PAGE
     preamble = plan.interpretation.pages.get(INDEX_PAGE)
     parts = [f"# {md_text(english.titles['intro'].en)}", _source_line(plan)]
-    parts += _paragraphs(english, preamble.sentences if preamble else ())
+    parts += _paragraphs(plan, english, preamble.sentences if preamble else (), here)
     parts.append(f"## {E.QUESTIONS}")
     parts.append(
         "\n".join(
@@ -121,7 +123,8 @@ def section_page(plan: Plan, english: English, section: Section, site_url: str) 
     here = page_of(section)
     page = plan.interpretation.section(section.id)
     title = citing.question_title(english, section)
-    parts = [f"# {md_text(title)}", _source_line(plan), *_paragraphs(english, page.sentences if page else ())]
+    sentences = _paragraphs(plan, english, page.sentences if page else (), here)
+    parts = [f"# {md_text(title)}", _source_line(plan), *sentences]
     topics = shared.section_topics(plan, section, here, EnglishEdition(english))
     if topics:
         parts.append(topics)
@@ -140,12 +143,12 @@ def full_text_page(plan: Plan, english: English, site_url: str) -> str:
     head = front_matter(E.NAV["full_text"], description, search={"exclude": True})
     parts = [f"# {md_text(title)}", _source_line(plan), E.FULL_TEXT_NOTE.format(sections=len(sections))]
     preamble = plan.interpretation.pages.get(INDEX_PAGE)
-    parts += _paragraphs(english, preamble.sentences if preamble else ())
+    parts += _paragraphs(plan, english, preamble.sentences if preamble else (), here)
     for section in sections:
         page = plan.interpretation.section(section.id)
         parts.append(f"## {md_text(citing.question_title(english, section))} {{#{section.id.lower()}}}")
         parts.append(md_link(E.FULL_TEXT_OWN_PAGE, relative(here, page_of(section))) + "\n{: .full-text-own }")
-        parts += _paragraphs(english, page.sentences if page else ())
+        parts += _paragraphs(plan, english, page.sentences if page else (), here)
     parts += _interpretation_citing(english, here, site_url, INTERPRETATION_KEY)
     return head + "\n" + "\n\n".join(parts) + "\n"
 

@@ -12,7 +12,8 @@ from ..interpretation import INDEX_PAGE
 from ..model import Editorial, Plan
 from ..problems import Location, PlanError, Problem
 from ..yamlsource import YamlDocument, read_yaml
-from .glossary import Term, check_glossary, read_glossary
+from .glossary import Term, Translated, check_glossary, read_glossary
+from .names import NamedWords, read_names
 
 FOLDER = "en"  # inside data/: not a list of the plan, so the plan's loader never reads it
 INTERPRETATION_FILE = "interpretation.yaml"
@@ -47,6 +48,8 @@ class English:
     nodes: Mapping[str, NodeEnglish]  # node id → its title and summary
     glossary: tuple[Term, ...]
     notes: Mapping[str, Rendering] = field(default_factory=dict)  # the site's reasons (editorial), by their Chinese
+    # sentence id → node id → the English words that name it, where the Chinese sentence links the item's name
+    names: Mapping[str, Mapping[str, NamedWords]] = field(default_factory=dict)
 
     def title(self, node_id: str) -> str:
         return self.nodes[node_id].title.en
@@ -94,8 +97,10 @@ def load_english(root: Path, plan: Plan, data_dir: str = "data", *, require_curr
     notes = reader.notes(nodes_file, plan)
     document_title = reader.document_field(nodes_file, "title", plan.document.title)
     short_title = reader.document_field(nodes_file, "short_title", plan.document.short_title)
+    names, found = read_names(text, plan, sentences, require_current)
+    problems += found
     glossary = read_glossary(documents[GLOSSARY_FILE], problems)
-    english = English(source, document_title, short_title, titles, sentences, nodes, glossary, notes)
+    english = English(source, document_title, short_title, titles, sentences, nodes, glossary, notes, names)
     problems += check_glossary(glossary, _all_renderings(english))
     if problems:
         raise PlanError(problems)
@@ -103,17 +108,22 @@ def load_english(root: Path, plan: Plan, data_dir: str = "data", *, require_curr
 
 
 _MISSING_FILE = {
-    INTERPRETATION_FILE: "写出 `source:`、`titles:`（每页的英文标题）和 `sentences:`（每句一条，编号同原文）",
+    INTERPRETATION_FILE: (
+        "写出 `source:`、`titles:`（每页的英文标题）、`sentences:`（每句一条，编号同原文）"
+        "和 `names:`（句中链接的条目名称在译文中的词语）"
+    ),
     NODES_FILE: "写出 `source:`、`document:`、`nodes:`（每个条目的 title 和 summary，各有 zh 和 en）和 `notes:`",
     GLOSSARY_FILE: "写出 `terms:`，每个术语有 zh、en 和 forms",
 }
 
 
-def _all_renderings(english: English) -> list[Rendering]:
-    texts = [english.document_title, english.short_title, *english.titles.values(), *english.sentences.values()]
+def _all_renderings(english: English) -> list[Translated]:
+    texts: list[Translated] = [english.document_title, english.short_title, *english.titles.values()]
+    texts += english.sentences.values()
     for node in english.nodes.values():
         texts += [node.title, *([node.summary] if node.summary else [])]
-    return texts + list(english.notes.values())
+    texts += english.notes.values()
+    return texts + [words for named in english.names.values() for words in named.values()]
 
 
 def editorial_notes(plan: Plan) -> dict[str, Location]:
