@@ -84,6 +84,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not _edition.offline:  # the shim lets search run from file://; online it would only delay the page
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
         site_html.inline_logo(config)
+    else:
+        site_html.offline_features(config)
     return config
 
 
@@ -94,6 +96,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.remove(file)
     _search_worker(files, config)
     site_html.draw_icons(files, config, _edition.icons)
+    site_html.write_share_words(files, config)
     plan, english = _edition.plan, _edition.english
     for path, content in pages.english_pages(plan, english, _edition.site_url).items():
         files.append(File.generated(config, path, content=content))
@@ -253,7 +256,7 @@ def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: File
     )
     notice = f'<div class="translation-notice" role="note" data-search-exclude><p>{E.NOTICE} {link}</p>{toggle}</div>'
     html_ = alternates.after_title(html_, notice)
-    return html_ + share.status_region(citing.WORDS) if 'data-share="' in html_ else html_
+    return html_ + share.status_region() if 'data-share="' in html_ else html_
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

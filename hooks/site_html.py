@@ -17,9 +17,17 @@ from mkdocs.structure.pages import Page
 
 import site_state
 from plansite import labels, material, share, theme_markup
+from plansite.english import alternates
+from plansite.english import citing as english_citing
+from plansite.markup import script_json
 from plansite.theme_markup import PageScripts, Settings, ThemeIcons
 
 STYLESHEET = "assets/stylesheets/site.css"  # the site's stylesheet, which also draws the theme's icons
+SHARE_SCRIPT = "assets/javascripts/share.js"  # copy and quote, both editions; the build writes in its words
+SHARE_PLACEHOLDER = "/* plan:share */ null"
+# Theme features that serve only the published site: a search's link copied from a copy on disk leads to a
+# file on the reader's own computer, of no use to whoever receives it.
+ONLINE_ONLY_FEATURES = ("search.share",)
 _EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"(?![^>]*\srel=)')
 
 
@@ -42,7 +50,9 @@ def _check_and_trim(config: MkDocsConfig) -> MkDocsConfig:
             f"Material for MkDocs {material.material_version()} 与本站的假定不再相符"
             f"（hooks/plansite/material.py）：\n" + "\n".join(f"  - {problem}" for problem in changed)
         )
-    if not site_state.current().offline:
+    if site_state.current().offline:
+        offline_features(config)
+    else:
         inline_logo(config)  # offline, a file costs no request, and the zip is smaller without the copies
         # The shim makes workers run from file://; online it would be one more blocking script.
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
@@ -108,9 +118,29 @@ def finish(
     return page
 
 
+def offline_features(config: MkDocsConfig) -> None:
+    """The copy on disk leaves out the theme features that serve only the published site."""
+    features = config.theme["features"]
+    config.theme["features"] = [feature for feature in features if feature not in ONLINE_ONLY_FEATURES]
+
+
+def write_share_words(files: Files, config: MkDocsConfig) -> None:
+    """share.js with the confirmations' words of both editions written in: one file for every page."""
+    found = files.get_file_from_path(SHARE_SCRIPT)
+    if found is None:
+        raise PluginError(f"docs/{SHARE_SCRIPT} is missing")
+    code = found.content_string
+    if code.count(SHARE_PLACEHOLDER) != 1:
+        raise PluginError(f"docs/{SHARE_SCRIPT} 应当恰好含有一处占位 {SHARE_PLACEHOLDER}")
+    words = share.status_words({alternates.ZH: share.CHINESE, alternates.EN: english_citing.WORDS})
+    files.remove(found)
+    files.append(File.generated(config, SHARE_SCRIPT, content=code.replace(SHARE_PLACEHOLDER, script_json(words))))
+
+
 @site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     draw_icons(files, config, _icons[0])
+    write_share_words(files, config)
     return files
 
 

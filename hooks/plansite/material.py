@@ -98,9 +98,17 @@ STORAGE_SCRIPT = re.compile(r'<script>(__md_scope=new URL\("([^"<]*)",location\)
 STORAGE_TEMPLATE = re.compile(r'<script>__md_scope=new URL\("\{\{[^}]*\}\}",location\),__md_hash=.*?</script>')
 PALETTE_PARTIAL = "partials/javascripts/palette.html"
 PALETTE_SCRIPT = re.compile(r'<script>(var palette=__md_get\("__palette"\);.*?)</script>')
-# What only search engines and link previews read (base.html, block `site_meta`): a copy on disk drops it.
-CRAWLER_TAGS = re.compile(r'<meta name="description" content="[^"]*">\n?|<link rel="(?:prev|next)" href="[^"]*">\n?')
-CRAWLER_TEMPLATE = ('<meta name="description" content="{{', '<link rel="prev" href="{{', '<link rel="next" href="{{')
+# What only search engines, link previews and site surveys read (base.html, block `site_meta`): a copy on
+# disk drops it.
+CRAWLER_TAGS = re.compile(
+    r'<meta name="(?:description|generator)" content="[^"]*">\n?|<link rel="(?:prev|next)" href="[^"]*">\n?'
+)
+CRAWLER_TEMPLATE = (
+    '<meta name="description" content="{{',
+    '<meta name="generator" content="',
+    '<link rel="prev" href="{{',
+    '<link rel="next" href="{{',
+)
 # The settings name two addresses relative to the page: the site's base and the search worker.
 SETTINGS_ADDRESSES = ("base", WORKER_SETTING)
 

@@ -7,7 +7,7 @@ the citation up to its access date, which docs/assets/javascripts/share.js adds 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import labels as L
@@ -85,13 +85,25 @@ def markdown_link(name: str, url: str) -> str:
     return f"[{text}]({target})"
 
 
-def status_region(words: ShareWords = CHINESE) -> str:
-    """One live region per page: share.js writes its confirmation here, and screen readers announce it."""
-    return (
-        f'<div class="share-status" role="status" aria-live="polite" data-link="{attr(words.copied_link)}"'
-        f' data-cite="{attr(words.copied_citation)}" data-markdown="{attr(words.copied_markdown)}"'
-        f' data-quote="{attr(words.copied_quote)}" data-failed="{attr(words.copy_failed)}"></div>'
-    )
+def status_region() -> str:
+    """One live region per page: share.js writes its confirmation here, and screen readers announce it. The
+    confirmations' words are in the script (status_words), once for every page of both editions."""
+    return '<div class="share-status" role="status" aria-live="polite"></div>'
+
+
+def status_words(editions: Mapping[str, ShareWords]) -> dict[str, dict[str, str]]:
+    """What share.js says after copying, by the `lang` of the page's <html>: written into the script by the
+    build (STATUS_PLACEHOLDER), the same script for both editions."""
+    return {
+        lang: {
+            "link": words.copied_link,
+            "cite": words.copied_citation,
+            "markdown": words.copied_markdown,
+            "quote": words.copied_quote,
+            "failed": words.copy_failed,
+        }
+        for lang, words in editions.items()
+    }
 
 
 def data_line(here: str) -> str:

@@ -14,8 +14,8 @@ page and per edition. This module takes out what a page repeats without need:
   its settings, 0.6 KB compressed a page): the pages load them as files under assets/javascripts/theme/,
   which from disk costs no request, and the zip carries each once (PageScripts). Online they stay in the
   page, where a file would be one more request before the page shows;
-- offline only, what only search engines and link previews read (the description, the previous and next
-  page links in the head), which never see a copy opened from disk.
+- offline only, what only search engines, link previews and site surveys read (the description, the
+  generator, the previous and next page links in the head), which never see a copy opened from disk.
 
 It also names the search dialog, which screen readers otherwise announce as a bare "dialog". What it assumes
 about the theme's markup is in plansite/material.py, which stops the build when the theme changes.

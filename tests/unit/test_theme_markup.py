@@ -28,7 +28,7 @@ def _page(body: str, base: str = "..") -> str:
     assert palette_script
     settings = f'{{"base":"{base}","search":"{base}/assets/javascripts/search-worker.js","translations":{{}}}}'
     return (
-        '<html><head><meta name="description" content="站点概述">\n'
+        '<html><head><meta name="description" content="站点概述">\n<meta name="generator" content="mkdocs-1.6.1">\n'
         f'<link rel="prev" href="m4.html">\n{storage_script[0].replace("{{ config.extra.scope | d(base_url) }}", base)}'
         f"</head><body><header>{palette_script[0]}{DIALOG}</div></header>\n    {body}\n"
         f"{material.tabs_script()}\n"
@@ -90,7 +90,7 @@ def test_offline_the_repeated_scripts_are_files_and_crawler_tags_are_gone() -> N
         assert f'<script>__md_scope=new URL("{base}",location)</script>' in page  # the page's own part stays
         for name in scripts.files:
             assert f'<script src="{base}/{name}"></script>' in page
-        assert 'name="description"' not in page and 'rel="prev"' not in page
+        assert 'name="description"' not in page and 'rel="prev"' not in page and 'name="generator"' not in page
     settings = scripts.files[f"{scripts.folder}/settings.js"]
     # Addresses from the site's root, made absolute from the script's own address (three folders down).
     assert '"base": "."' in settings and '"search": "assets/javascripts/search-worker.js"' in settings

@@ -1,9 +1,17 @@
 /* The copy buttons: a node's canonical link, its GB/T 7714 citation or a Markdown link, and a sentence's
    canonical link.
    The page carries the address and the citation up to its access date; the day of copying is added here.
-   The confirmation goes to the page's live region (.share-status), whose words the page also carries. */
+   The confirmation goes to the page's live region (.share-status), in the words of the page's language. */
 (function () {
   "use strict";
+
+  // What a confirmation says, by the page's <html lang>; written in by the build (plansite/share.py).
+  var WORDS = /* plan:share */ null;
+  function said(kind) {
+    var words = WORDS && (WORDS[document.documentElement.lang] || WORDS["zh-CN"]);
+    if (!words) console.error("share.js: the build did not write in the confirmations' words");
+    return (words && words[kind]) || "";
+  }
 
   function today() {
     var now = new Date();
@@ -94,8 +102,8 @@
     var copied = region && wanted(button);
     if (!copied) return;
     copy(copied.text).then(
-      function () { tell(region, region.getAttribute("data-" + copied.kind), 4000); },
-      function () { tell(region, region.getAttribute("data-failed") + copied.text, 0); }
+      function () { tell(region, said(copied.kind), 4000); },
+      function () { tell(region, said("failed") + copied.text, 0); }
     );
   }
 
