@@ -47,3 +47,15 @@ def test_the_published_pages_keep_the_theme_scripts_in_the_page(built_site: Path
         assert material.SETTINGS.search(page) and "assets/javascripts/theme/" not in page, name
         assert '<meta name="description"' in page and '<link rel="prev"' in page, name
     assert not (built_site / "assets" / "javascripts" / "theme").exists()
+
+
+def test_one_share_script_carries_the_confirmations_of_both_editions(built_site: Path) -> None:
+    scripts = [
+        (root / "assets" / "javascripts" / "share.js").read_text("utf-8") for root in (built_site, built_site / "en")
+    ]
+    assert scripts[0] == scripts[1], "the editions' share.js differ (the zip keeps one copy)"
+    assert "plan:share" not in scripts[0]
+    assert '"zh-CN":{"link":"已复制链接"' in scripts[0] and '"en":{"link":"Link copied"' in scripts[0]
+    for name in ("measures/m5/index.html", "en/measures/m5/index.html"):
+        page = (built_site / name).read_text("utf-8")
+        assert '<div class="share-status" role="status" aria-live="polite"></div>' in page, name
