@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -36,8 +37,10 @@ def md_link(text: str, target: str, title: str = "") -> str:
     return f"[{md_text(text)}]({target}{suffix})"
 
 
+@functools.lru_cache(maxsize=8192)
 def relative(from_page: str, to_page: str) -> str:
-    """The link from one docs-relative .md file to another, as MkDocs resolves it (and checks it)."""
+    """The link from one docs-relative .md file to another, as MkDocs resolves it (and checks it). Kept: the
+    pages ask for the same few hundred links many times over."""
     if from_page == to_page.split("#", 1)[0]:
         return "#" + to_page.split("#", 1)[1] if "#" in to_page else posixpath.basename(to_page)
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
