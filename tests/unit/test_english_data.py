@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from plansite import PlanError, Problem, load_plan
+from plansite import PlanError, load_plan
 from plansite.english import load_english
 from plansite.english.alternates import after_title, other_edition, relative_url, with_alternates
 from plansite.english.pages import GLOSSARY, english_pages, page_paths
 from plansite.markup import md_text
 from plansite.model import Measure, Task
 from plansite.urls import public_url
+from support.problems import english_problems_of, the_english_problem
 from support.project import ROOT, edit
 
 # ---- the real translation ----------------------------------------------------------------------
@@ -53,44 +54,30 @@ def test_the_glossary_fixes_the_terms_the_brief_names() -> None:
 # ---- bad translations --------------------------------------------------------------------------
 
 
-def problems_of(project: Path) -> list[Problem]:
-    plan = load_plan(project)
-    with pytest.raises(PlanError) as caught:
-        load_english(project, plan)
-    return caught.value.problems
-
-
-def the_problem(project: Path, file: str, fragment: str) -> Problem:
-    problems = problems_of(project)
-    found = [p for p in problems if p.where.file == file and fragment in p.what]
-    assert found, f"no problem in {file} mentioning {fragment!r}:\n" + "\n".join(map(str, problems))
-    return found[0]
-
-
 def test_a_sentence_without_translation_is_named_at_its_line_in_the_chinese_page(project_copy: Path) -> None:
     edit(project_copy, "data/en/interpretation.yaml", "  q6-s2: ", "  q6-x2: ")
-    problem = the_problem(project_copy, "docs/interpretation/q6.md", "q6-s2 没有英文译文")
+    problem = the_english_problem(project_copy, "docs/interpretation/q6.md", "q6-s2 没有英文译文")
     assert problem.where.line == 4  # `{#q6-s2}` is the page's fourth line
     assert "data/en/interpretation.yaml" in problem.fix and "q6-s2:" in problem.fix
 
 
 def test_a_translation_without_sentence_is_named_at_its_own_line_with_the_ids_that_exist(project_copy: Path) -> None:
     line = edit(project_copy, "data/en/interpretation.yaml", "  q7-s8: ", "  q7-s9: Same.\n  q7-s8: ")
-    problem = the_problem(project_copy, "data/en/interpretation.yaml", "译文 q7-s9 没有对应的原句")
+    problem = the_english_problem(project_copy, "data/en/interpretation.yaml", "译文 q7-s9 没有对应的原句")
     assert problem.where.line == line
     assert "q7-s1" in problem.fix and "q7-s8" in problem.fix
 
 
 def test_a_node_without_english_is_named_at_the_node_in_its_chinese_data(project_copy: Path) -> None:
     edit(project_copy, "data/en/nodes.yaml", "  M5:\n", "  M55:\n")
-    problem = the_problem(project_copy, "data/measures.yaml", "M5 没有英文标题和概述")
+    problem = the_english_problem(project_copy, "data/measures.yaml", "M5 没有英文标题和概述")
     assert problem.where.line > 0 and "data/en/nodes.yaml" in problem.fix
-    assert any("`M55` 不是数据里的条目" in p.what for p in problems_of(project_copy))
+    assert any("`M55` 不是数据里的条目" in p.what for p in english_problems_of(project_copy))
 
 
 def test_a_translation_of_an_older_chinese_summary_asks_for_the_english_to_be_updated(project_copy: Path) -> None:
     edit(project_copy, "data/measures.yaml", "summary: 围绕社交、文娱、办公等现实", "summary: 围绕社交、文娱、办公等")
-    problem = the_problem(project_copy, "data/en/nodes.yaml", "M2 概述的译文依据的中文")
+    problem = the_english_problem(project_copy, "data/en/nodes.yaml", "M2 概述的译文依据的中文")
     assert "围绕社交、文娱、办公等需求，" in problem.fix
 
 
@@ -101,7 +88,7 @@ def test_a_glossary_term_rendered_some_other_way_fails_and_names_the_rule(projec
         "building a number of\n      metaverse innovation and application pilot zones",
         "building a number of\n      metaverse innovation and application leading areas",
     )
-    problem = the_problem(project_copy, "data/en/interpretation.yaml", "“先导区”")
+    problem = the_english_problem(project_copy, "data/en/interpretation.yaml", "“先导区”")
     lines = (project_copy / "data/en/interpretation.yaml").read_text(encoding="utf-8").splitlines()
     assert lines[problem.where.line - 1].startswith("  q4-s3:") and problem.where.line < line
     assert "“pilot zone”" in problem.fix and "data/en/glossary.yaml" in problem.fix
@@ -109,17 +96,17 @@ def test_a_glossary_term_rendered_some_other_way_fails_and_names_the_rule(projec
 
 def test_a_missing_file_and_a_missing_source_are_named(project_copy: Path) -> None:
     (project_copy / "data/en/glossary.yaml").unlink()
-    assert any(p.where.file == "data/en/glossary.yaml" for p in problems_of(project_copy))
+    assert any(p.where.file == "data/en/glossary.yaml" for p in english_problems_of(project_copy))
 
 
 def test_a_translation_without_its_editorial_source_is_rejected(project_copy: Path) -> None:
     edit(project_copy, "data/en/nodes.yaml", "source:\n  editorial:", "origin:\n  editorial:")
-    the_problem(project_copy, "data/en/nodes.yaml", "译文没有注明出处")
+    the_english_problem(project_copy, "data/en/nodes.yaml", "译文没有注明出处")
 
 
 def test_an_editorial_reason_without_english_is_named_where_the_data_gives_it(project_copy: Path) -> None:
     edit(project_copy, "data/en/nodes.yaml", "  - zh: 第五问第二句列举的做法", "  - zh: 第五问第二句所列的做法")
-    found = problems_of(project_copy)
+    found = english_problems_of(project_copy)
     missing = [p for p in found if "这条说明没有英文译文" in p.what]
     assert len(missing) == 1 and missing[0].where.file.startswith("data/") and missing[0].where.line > 0
     assert "第五问第二句列举的做法" in missing[0].what and "notes:" in missing[0].fix
@@ -134,7 +121,7 @@ def test_an_editorial_reason_rendered_against_the_glossary_fails(project_copy: P
         "in order is this site's own interpretation.",
         "in order is this site's own reading.",
     )
-    found = [p for p in problems_of(project_copy) if "“解读”" in p.what]
+    found = [p for p in english_problems_of(project_copy) if "“解读”" in p.what]
     assert len(found) == 1 and found[0].where.file == "data/en/nodes.yaml"
 
 
