@@ -139,20 +139,13 @@ def _cited_pages(plan: Plan, english: English) -> dict[str, Citation]:
 
 def _search_worker(files: Files, config: MkDocsConfig) -> None:
     """The theme's worker script, appended to the query stemming of docs/assets/en/search-worker.js."""
-    source = files.get_file_from_path(SEARCH_WORKER)
-    if source is None or source.abs_src_path is None:
-        raise PluginError(f"docs/{SEARCH_WORKER} is missing: the English search needs it")
-    code = Path(source.abs_src_path).read_text(encoding="utf-8")
-    if code.count(PLACEHOLDER) != 1:
-        raise PluginError(f"docs/{SEARCH_WORKER} must hold the placeholder {PLACEHOLDER} exactly once")
     try:
         theme = (material.THEME / material.worker_path()).read_text(encoding="utf-8")
         query = material.protocol().query
     except material.MaterialChanged as changed:
         raise PluginError(f"hooks/plansite/material.py: {changed}") from None
-    content = code.replace(PLACEHOLDER, script_json({"query": query})) + "\n" + theme
-    files.remove(source)
-    files.append(File.generated(config, SEARCH_WORKER, content=content))
+    site_html.fill_placeholder(files, config, SEARCH_WORKER, PLACEHOLDER, {"query": query})
+    site_html.rewrite_docs_file(files, config, SEARCH_WORKER, lambda code: code + "\n" + theme)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

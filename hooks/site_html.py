@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -84,12 +85,29 @@ def page_scripts(config: MkDocsConfig) -> PageScripts | None:
 
 def draw_icons(files: Files, config: MkDocsConfig, icons: ThemeIcons) -> None:
     """The site's stylesheet, with the rules that draw the theme's icons added at its end."""
-    found = files.get_file_from_path(STYLESHEET)
+    rewrite_docs_file(files, config, STYLESHEET, lambda css: css + icons.stylesheet)
+
+
+def rewrite_docs_file(files: Files, config: MkDocsConfig, path: str, change: Callable[[str], str]) -> None:
+    """docs/`path` written as `change` makes it from its text: how the hooks put what a build knows into a
+    script or stylesheet that every page loads."""
+    found = files.get_file_from_path(path)
     if found is None:
-        raise PluginError(f"docs/{STYLESHEET} is missing: the theme's icons are drawn by it")
-    content = found.content_string + icons.stylesheet
+        raise PluginError(f"docs/{path} 不见了：本站的页面需要它 / docs/{path} is missing: the pages need it")
+    content = change(found.content_string)
     files.remove(found)
-    files.append(File.generated(config, STYLESHEET, content=content))
+    files.append(File.generated(config, path, content=content))
+
+
+def fill_placeholder(files: Files, config: MkDocsConfig, path: str, placeholder: str, value: object) -> None:
+    """docs/`path` with its one `placeholder` replaced by `value` as JSON."""
+
+    def fill(code: str) -> str:
+        if code.count(placeholder) != 1:
+            raise PluginError(f"docs/{path} 应当恰好含有一处占位 {placeholder}")
+        return code.replace(placeholder, script_json(value))
+
+    rewrite_docs_file(files, config, path, fill)
 
 
 def finish(
@@ -126,15 +144,8 @@ def offline_features(config: MkDocsConfig) -> None:
 
 def write_share_words(files: Files, config: MkDocsConfig) -> None:
     """share.js with the confirmations' words of both editions written in: one file for every page."""
-    found = files.get_file_from_path(SHARE_SCRIPT)
-    if found is None:
-        raise PluginError(f"docs/{SHARE_SCRIPT} is missing")
-    code = found.content_string
-    if code.count(SHARE_PLACEHOLDER) != 1:
-        raise PluginError(f"docs/{SHARE_SCRIPT} 应当恰好含有一处占位 {SHARE_PLACEHOLDER}")
     words = share.status_words({alternates.ZH: share.CHINESE, alternates.EN: english_citing.WORDS})
-    files.remove(found)
-    files.append(File.generated(config, SHARE_SCRIPT, content=code.replace(SHARE_PLACEHOLDER, script_json(words))))
+    fill_placeholder(files, config, SHARE_SCRIPT, SHARE_PLACEHOLDER, words)
 
 
 @site_state.unless_failed

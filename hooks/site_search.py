@@ -5,16 +5,15 @@ name the site's worker instead of the theme's."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import site_html
 import site_state
 from plansite import labels, material, search
-from plansite.markup import script_json
 
 SEARCH_SCRIPT = "assets/javascripts/search.js"  # in the page: paste and input methods, the no-result hint
 SEARCH_WORKER = "assets/javascripts/search-worker.js"  # the engine, run in the theme's worker slot
@@ -58,15 +57,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         },
     }
     for path, value in scripts.items():
-        source = files.get_file_from_path(path)
-        if source is None or source.abs_src_path is None:
-            raise PluginError(f"docs/{path} 不见了：站内搜索需要它")
-        code = Path(source.abs_src_path).read_text(encoding="utf-8")
-        if code.count(PLACEHOLDER) != 1:
-            raise PluginError(f"docs/{path} 应当恰好含有一处占位 {PLACEHOLDER}")
-        filled = script_json(value)
-        files.remove(source)
-        files.append(File.generated(config, path, content=code.replace(PLACEHOLDER, filled)))
+        site_html.fill_placeholder(files, config, path, PLACEHOLDER, value)
     return files
 
 
