@@ -17,14 +17,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import site_state
-from plansite import labels, metadata, pages, reference_files, share
-from plansite.citation import interpretation_citation, page_citation
+from plansite import labels, pages, reference_files, share
+from plansite.citation import interpretation_citation
 from plansite.interpretation import INDEX_PAGE
 from plansite.markup import script_json
 from plansite.model import Section
 from plansite.urls import CITE_FOLDER, FULL_TEXT, public_url
-
-_DOWNLOADS = re.compile(re.escape(pages.CITE_DOWNLOADS).replace(r"\{key\}", "([a-z0-9-]+)"))
 
 
 @site_state.unless_failed
@@ -32,7 +30,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """The whole Plan's RIS and BibTeX, and each page's pair; the offline copy carries each page's pair inside
     the page instead (see `reference_files.downloads_line`)."""
     state = site_state.current()
-    state.reference_files = reference_files.reference_files(state.plan, config.site_url or "")
+    state.reference_files = state.edition.reference_files(state.plan, state.site_url)
     for path, data in state.reference_files.items():
         if not (state.offline and path.startswith(CITE_FOLDER + "/")):
             files.append(File.generated(config, path, content=data))
@@ -41,12 +39,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The interpretation's pages cite the interpretation: a Q&A page its section, with the two buttons and
-    its files; the preamble and the full text the whole interpretation. Then every 下载引用 line is filled in."""
+    its files; the preamble and the full text the whole interpretation. Then every line that offers a page's
+    citation files is filled in."""
     state = site_state.current()
     here = page.file.src_uri
-    markdown += _interpretation_citation(here, config.site_url or "")
-    return _DOWNLOADS.sub(
-        lambda m: reference_files.downloads_line(m[1], here, state.reference_files, state.offline), markdown
+    if state.edition.docs_pages:  # the pages made from data carry their citation section already
+        markdown += _interpretation_citation(here, state.site_url)
+    marker = re.compile(re.escape(state.edition.words.cite_downloads).replace(r"\{key\}", "([a-z0-9-]+)"))
+    return marker.sub(
+        lambda m: state.edition.downloads_line(m[1], here, state.reference_files, state.offline), markdown
     )
 
 
@@ -74,41 +75,38 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
     if state.offline:
         return context
     here = page.file.src_uri
-    site_url = config.site_url or ""
     node = state.nodes_by_page.get(here)
-    title = pages.heading(node) if node is not None else html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
-    cited = page_citation(state.plan, here, title, site_url)
-    summary = node.summary if node is not None else ""
-    page.meta["citing"] = {
-        "tags": metadata.meta_tags(cited, metadata.site_summary(summary)),
-        "json_ld": script_json(metadata.json_ld(state.plan, cited, here, site_url, node)),
-    }
+    if node is not None:
+        title = pages.heading(node, state.edition)
+    else:
+        title = html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
+    cited = state.edition.page_citation(state.plan, here, title, state.site_url)
+    tags, described = state.edition.page_metadata(state.plan, cited, here, node, state.site_url, state.root_url)
+    page.meta["citing"] = {"tags": tags, "json_ld": script_json(described)}
     masthead = page.meta.get("masthead")
     if isinstance(masthead, dict):
-        masthead["qr"] = _cached_qr(config, public_url(here, site_url))
+        masthead["qr"] = _cached_qr(config, public_url(here, state.site_url), state.edition.words.print_qr)
     return context
 
 
 QR_CACHE = Path(".cache/qr")  # the QR codes by the hash of what they encode and how, relative to mkdocs.yml
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str, title: str = labels.PRINT_QR) -> str:
     """The address as a QR code, inline SVG sized by the stylesheet (print only). Medium error correction:
     a printed page survives a fold or a smudge."""
     code = segno.make(url, error="m", micro=False)
-    return str(
-        code.svg_inline(scale=1, border=2, omitsize=True, svgclass="print-qr", lineclass=None, title=labels.PRINT_QR)
-    )
+    return str(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="print-qr", lineclass=None, title=title))
 
 
-def _cached_qr(config: MkDocsConfig, url: str) -> str:
+def _cached_qr(config: MkDocsConfig, url: str, title: str) -> str:
     """`qr_svg`, kept in .cache/qr between builds: choosing the best of the eight masks takes segno about
     5 ms a page, a fifth of a warm build, and the result only changes with the address, the label or segno."""
-    key = hashlib.sha256(f"{segno.__version__}\n{labels.PRINT_QR}\n{url}".encode()).hexdigest()
+    key = hashlib.sha256(f"{segno.__version__}\n{title}\n{url}".encode()).hexdigest()
     path = Path(config.config_file_path).parent / QR_CACHE / f"{key}.svg"
     if path.is_file():
         return path.read_text(encoding="utf-8")
-    svg = qr_svg(url)
+    svg = qr_svg(url, title)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.tmp")
     partial.write_text(svg, encoding="utf-8")

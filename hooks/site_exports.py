@@ -1,5 +1,6 @@
-"""MkDocs hooks, exports and previews: the data files (plan.json, measures.csv), the link-preview images
-and tags of every page, and the offline copy the online site offers for download."""
+"""MkDocs hooks, exports and previews: the data files (plan.json, measures.csv, with the English where the
+site has it), the link-preview images and tags of every page in both editions, and the offline copy the
+online site offers for download."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from mkdocs.structure.pages import Page
 
 import site_state
 from plansite import exports, labels, pages, preview_image
-from plansite.markup import relative
+from plansite.english import exports as english_exports
+from plansite.markup import attr, relative
 from plansite.urls import DOWNLOADS, HOME, public_url
 
 DOWNLOAD_MARKER = "<!-- plan:download -->"
@@ -37,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     bundle = Path(os.environ.get(OFFLINE_BUNDLE) or Path(config.config_file_path).parent / BUNDLE)
     state.bundle = bundle if bundle.is_file() and not state.offline else None
     state.fonts = None if state.offline else _preview_fonts()  # a link preview is made from the online page only
-    state.previews = preview_image.previews(state.plan, config.site_name) if state.fonts else {}
+    state.previews = state.edition.previews(state.plan, config.site_name) if state.fonts else {}
     return config
 
 
@@ -46,18 +48,24 @@ def _preview_fonts() -> preview_image.Fonts | None:
     warning) the site has no images rather than images of boxes."""
     only = os.environ.get(PREVIEW_FONT_DIR)
     fonts = preview_image.find_fonts([only], ask_fontconfig=False) if only is not None else preview_image.find_fonts()
-    if fonts is None:
+    if fonts is None and site_state.parent() is None:  # said once, by the Chinese build
         log.info(labels.PREVIEW_NO_FONT)
     return fonts
 
 
 @site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The Chinese edition serves the offline copy and the data files (with the English titles and summaries,
+    when the site has them) for both editions; each edition has its own link-preview images."""
     state = site_state.current()
-    if state.bundle:
-        files.append(File.generated(config, DOWNLOAD_URI, abs_src_path=str(state.bundle)))
-    for path, data in exports.exported_files(state.plan, config.site_url or "").items():
-        files.append(File.generated(config, path, content=data))
+    if state.primary:
+        if state.bundle:
+            files.append(File.generated(config, DOWNLOAD_URI, abs_src_path=str(state.bundle)))
+        exported = exports.exported_files(state.plan, state.site_url)
+        if state.english is not None:
+            exported = english_exports.with_english(exported, state.plan, state.english, state.site_url, state.offline)
+        for path, data in exported.items():
+            files.append(File.generated(config, path, content=data))
     if state.previews and state.fonts:  # drawn into the cache the first time, copied from it after that
         cache = Path(config.config_file_path).parent / PREVIEW_CACHE
         images = preview_image.cached_images(state.previews.values(), state.fonts, cache)
@@ -75,42 +83,47 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def _download_note(here: str) -> str:
     """Where to get the offline copy: a link with its size and date online, the copy's date inside it."""
     state = site_state.current()
+    words = state.edition.words
     if state.offline:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         day = time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch else ""
-        return labels.OFFLINE_COPY.format(date=day) if day else labels.OFFLINE_COPY_UNDATED
+        return words.offline_copy.format(date=day) if day else words.offline_copy_undated
     if state.bundle is None:
-        return labels.DOWNLOAD_MISSING
+        return words.download_missing
     with zipfile.ZipFile(state.bundle) as archive:
         year, month, day_of_month = archive.infolist()[0].date_time[:3]
     day = f"{year:04d}-{month:02d}-{day_of_month:02d}"
     size = f"{state.bundle.stat().st_size / 1024:.0f} KB"
-    link = relative(here, DOWNLOAD_URI)
-    return labels.DOWNLOAD.format(link=link, size=size, date=day)
+    link = "../" * state.edition.folder.count("/") + relative(here, DOWNLOAD_URI)  # the Chinese edition serves it
+    return words.download.format(link=attr(link), size=size, date=day)
 
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: object) -> Any:
-    """What a link preview shows (Open Graph tags, written by hooks/theme/main.html): the online page only."""
+    """What a link preview shows (Open Graph tags, written by hooks/theme/main.html): the online page only.
+    The theme escapes what it writes, so every value here is plain text."""
     state = site_state.current()
     if state.offline:  # a link preview is made from the online page; the offline copy needs none
         return context
     here = page.file.src_uri
     node = state.nodes_by_page.get(here)
     if node is not None:
-        title, description, kind = pages.heading(node), pages.description(node), "article"
+        title = pages.heading(node, state.edition)
+        description, kind = state.edition.description(state.plan, node), "article"
     elif page.is_homepage:
-        title, description, kind = config.site_name, config.site_description or "", "website"
+        title, kind = config.site_name, "website"
+        description = state.edition.described(config.site_description or "")
     else:
         title = html.unescape(re.sub(r"<[^>]+>", "", page.title or config.site_name))
         description = html.unescape(page.meta.get("description") or config.site_description or "")
         kind = "article"
-    url = public_url(here, config.site_url or "")
+    url = public_url(here, state.site_url)
     preview: dict[str, object] = {"title": title, "description": description, "url": url, "type": kind}
+    preview["locale"] = state.edition.words.og_locale
     image = state.previews.get(here) or state.previews.get(HOME)
     if image is not None:
         preview["image"] = {
-            "url": (config.site_url or "/").rstrip("/") + "/" + image.path,
-            "alt": image.alt,
+            "url": state.site_url.rstrip("/") + "/" + image.path,
+            "alt": state.edition.preview_alt(image),
             "width": preview_image.WIDTH,
             "height": preview_image.HEIGHT,
         }

@@ -1,7 +1,7 @@
 """MkDocs hooks, HTML: what every built page gets from the theme and how it is trimmed. Checks what the
 site assumes about the theme, writes the one-icon SVG into the pages, draws the theme's icons from the
 stylesheet, keeps compiled templates between builds, marks links to other sites, names the search dialog and
-compacts the markup (plansite/theme_markup.py). The English edition's hooks use the same functions."""
+compacts the markup (plansite/theme_markup.py), in the words of the edition being built."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import site_state
-from plansite import labels, material, share, theme_markup
+from plansite import material, share, theme_markup
+from plansite.edition import CHINESE
 from plansite.english import alternates
-from plansite.english import citing as english_citing
+from plansite.english.edition import WORDS as ENGLISH_WORDS
 from plansite.markup import script_json
 from plansite.theme_markup import PageScripts, Settings, ThemeIcons
 
@@ -32,31 +33,23 @@ ONLINE_ONLY_FEATURES = ("search.share",)
 _EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"(?![^>]*\srel=)')
 
 
-_icons: list[ThemeIcons] = []  # this build's, set by on_config
-_scripts: list[PageScripts | None] = [None]  # offline, the theme's repeated scripts as files (on_config)
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config = _check_and_trim(config)
-    _icons[:] = [theme_icons(config)]  # a build that only shows the data's problems draws them too
-    _scripts[:] = [page_scripts(config)]
-    return config
-
-
 @site_state.unless_failed
-def _check_and_trim(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     changed = material.check()
     if changed:  # the site's search and markup lean on these; see plansite/material.py
         raise PluginError(
             f"Material for MkDocs {material.material_version()} 与本站的假定不再相符"
             f"（hooks/plansite/material.py）：\n" + "\n".join(f"  - {problem}" for problem in changed)
         )
-    if site_state.current().offline:
+    state = site_state.current()
+    if state.offline:
         offline_features(config)
     else:
         inline_logo(config)  # offline, a file costs no request, and the zip is smaller without the copies
         # The shim makes workers run from file://; online it would be one more blocking script.
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
+    state.icons = theme_icons(config)
+    state.scripts = page_scripts(config)
     return config
 
 
@@ -144,15 +137,22 @@ def offline_features(config: MkDocsConfig) -> None:
 
 def write_share_words(files: Files, config: MkDocsConfig) -> None:
     """share.js with the confirmations' words of both editions written in: one file for every page."""
-    words = share.status_words({alternates.ZH: share.CHINESE, alternates.EN: english_citing.WORDS})
+    words = share.status_words({alternates.ZH: CHINESE.words.share, alternates.EN: ENGLISH_WORDS.share})
     fill_placeholder(files, config, SHARE_SCRIPT, SHARE_PLACEHOLDER, words)
 
 
 @site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    draw_icons(files, config, _icons[0])
+    draw_icons(files, config, _icons())
     write_share_words(files, config)
     return files
+
+
+def _icons() -> ThemeIcons:
+    icons = site_state.current().icons
+    if icons is None:
+        raise PluginError("site_html.on_config has not run: list hooks/site_html.py in mkdocs.yml (site_state.ORDER)")
+    return icons
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -167,7 +167,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Links to other sites open without handing them this page (rel=noopener); the site's own are left
     alone. A page with share buttons gets the live region they report in."""
-    own = (config.site_url or "").rstrip("/") + "/"
+    own = site_state.current().root_url.rstrip("/") + "/"  # either edition's pages are the site's own
 
     def safe(match: re.Match[str]) -> str:
         url = match[1]
@@ -187,4 +187,9 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def _finish_page(output: str, name: str, config: MkDocsConfig) -> str:
-    return finish(output, name, config, dialog_label=labels.SEARCH_DIALOG, icons=_icons[0], scripts=_scripts[0])
+    if site_state.failure() is not None:  # the theme's 404 page, replaced by the problems (site_plan.py)
+        return output
+    state = site_state.current()
+    return finish(
+        output, name, config, dialog_label=state.edition.words.search_dialog, icons=_icons(), scripts=state.scripts
+    )

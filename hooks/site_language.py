@@ -1,100 +1,124 @@
-"""MkDocs hooks, the Chinese edition's side of the English one: check the translation with the data (a
-sentence or node without its English stops this build too; a rendering of an older Chinese text stops only
-the English build), link every page to the same place in English, and give the sitemap its hreflang
-alternates. The English edition itself is mkdocs.en.yml (hooks/site_english.py)."""
+"""MkDocs hooks, the two editions: each page's link to the same place in the other language, what only the
+English edition says of itself (that it is the site's unofficial translation, and the side-by-side view of
+its sentences), the sitemaps' hreflang alternates, and the English edition's build.
+
+The Chinese build (mkdocs.yml) builds the English edition into its en/ folder when it has written its own
+pages: the same hook modules with mkdocs.en.yml, which gives only the English edition's words. So
+`mkdocs build`, `mkdocs serve` and every host that runs them publish the whole site.
+"""
 
 from __future__ import annotations
 
+import gzip
+import html
 import logging
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_timestamp
 
-import site_english
 import site_state
-from plansite import PlanError, labels
-from plansite.english import English, alternates, load_english
-from plansite.english import exports as english_exports
+from plansite import labels
+from plansite.english import alternates
+from plansite.english import labels as E
 from plansite.english import pages as english_pages
-from plansite.english.translation import FOLDER
 from plansite.markup import attr
-from plansite.urls import MEASURES_CSV, PLAN_JSON
+from plansite.urls import public_url
 
-ENGLISH_ASSETS = "assets/en/"  # the English pages' own script and styles: not part of the Chinese copy
-_english_paths: set[str] = set()  # docs paths of the English pages; empty: the site has no English edition
-_english: English | None = None  # the translation, when the site has an English edition
+ENGLISH_CONFIG = "mkdocs.en.yml"  # beside mkdocs.yml: the English edition's words
+ENGLISH_ASSETS = "assets/en/"  # the English pages' own script: not part of the Chinese edition
 log = logging.getLogger("mkdocs.hooks.site_language")
 
 
 @site_state.unless_failed
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """A site whose data has no data/en/ has no English edition (the benchmark's generated plans): its pages
-    get no link to one."""
-    state = site_state.current()
-    root = Path(config.config_file_path).parent
-    _english_paths.clear()
-    global _english
-    _english = None
-    if not (root / "data" / FOLDER).is_dir():
-        log.info("data/%s/ is missing: this site has no English edition, and its pages do not link to one", FOLDER)
-        return config
-    try:
-        _english = load_english(root, state.plan, require_current=False)
-    except PlanError as error:
-        raise PluginError(error.report()) from None
-    _english_paths.update(english_pages.page_paths(state.plan))
-    return config
-
-
-@site_state.unless_failed
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """The English pages' own assets left out; the data files given the English (after site_exports)."""
-    for file in list(files):
-        if file.src_uri.startswith(ENGLISH_ASSETS):
-            files.remove(file)
-    if _english is None:
-        return files
-    english, plan, site_url = _english, site_state.current().plan, config.site_url or ""
-    compact = site_state.current().offline  # the same data without indentation: 1.3 KB of the zip's budget
-
-    def plan_json(data: bytes) -> bytes:
-        text = english_exports.plan_json(data.decode("utf-8"), plan, english, site_url, compact=compact)
-        return text.encode("utf-8")
-
-    def measures_csv(data: bytes) -> bytes:
-        return english_exports.measures_csv(data, plan, english, site_url)
-
-    for path, make in ((PLAN_JSON, plan_json), (MEASURES_CSV, measures_csv)):
-        found = files.get_file_from_path(path)
-        if found is None:
-            raise PluginError(f"{path} 不在本次构建中：mkdocs.yml 应当先列 site_exports.py，再列 site_language.py")
-        content = make(found.content_bytes)
-        files.remove(found)
-        files.append(File.generated(config, path, content=content))
+    """The English pages' own script is left out of the Chinese edition."""
+    if site_state.current().primary:
+        for file in list(files):
+            if file.src_uri.startswith(ENGLISH_ASSETS):
+                files.remove(file)
     return files
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A link to the same place in English under the title of every page (the theme's language menu links only
-    to fixed addresses)."""
-    if not _english_paths:
-        return html
-    counterpart = page.file.src_uri in _english_paths
-    home = alternates.home(site_state.current().offline)
-    link = alternates.other_edition(page.url, counterpart, home, english=False)
+def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Under the title of every page, the link to the same place in the other edition (the theme's language
+    menu links only to fixed addresses); on an English page, in a notice that the English is the site's
+    translation and the Chinese authoritative, with the side-by-side view on a page of sentences."""
+    state = site_state.current()
+    if state.english is None:  # a site without data/en/ has no other edition to link to
+        return content
+    here = page.file.src_uri
+    home = alternates.home(state.offline)
+    if state.primary:
+        counterpart = here in english_pages.page_paths(state.plan)
+        link = alternates.other_edition(page.url, counterpart, home, english=False)
+        switch = (
+            f'<p class="language-switch" data-search-exclude><a href="{attr(link)}" hreflang="en" lang="en">'
+            f"{labels.ENGLISH_EDITION}</a></p>"
+        )
+        return alternates.after_title(content, switch)
+    link = alternates.other_edition(page.url, here != alternates.GLOSSARY, home, english=True)
+    toggle = ""
+    if 'class="sentence"' in content:
+        toggle = (
+            f'<button type="button" class="bilingual-toggle md-button" data-bilingual aria-pressed="false">'
+            f"{html.escape(E.BILINGUAL_SHOW)}</button>"
+        )
     switch = (
-        f'<p class="language-switch" data-search-exclude><a href="{attr(link)}" hreflang="en" lang="en">'
-        f"{labels.ENGLISH_EDITION}</a></p>"
+        f'<a href="{attr(link)}" hreflang="zh-CN" lang="zh-CN" rel="alternate" '
+        f'class="language-switch">{html.escape(E.NOTICE_LINK)}（中文）</a>'
     )
-    return alternates.after_title(html, switch)
+    notice = f'<div class="translation-notice" role="note" data-search-exclude><p>{E.NOTICE} {switch}</p>{toggle}</div>'
+    return alternates.after_title(content, notice)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """An English page's metadata says what its notice says: a translation, derived from the Chinese page."""
+    state = site_state.current()
+    if state.primary:
+        return output
+    chinese = public_url(alternates.chinese_page(page.file.src_uri), state.root_url)
+    meta = (
+        f'<meta name="dcterms.language" content="en">'
+        f'<meta name="dcterms.source" content="{attr(chinese)}">'
+        f'<meta name="dcterms.rights" content="{attr(E.NOTICE_META)}">'
+    )
+    return output.replace("</head>", meta + "</head>", 1)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not _english_paths or site_state.failure() is not None:
+    """hreflang alternates for every page in the sitemap (the theme's script reads the alternates in a page's
+    <head> and fetches a sitemap for each, so they are given here instead); then, in the Chinese build, the
+    English edition into en/."""
+    if site_state.failure() is not None:
         return
     state = site_state.current()
-    paths = (p for p in english_pages.page_paths(state.plan) if p != english_pages.GLOSSARY)
-    site_english.write_sitemap(Path(config.site_dir), alternates.counterparts(paths, config.site_url or ""))
+    if state.english is None:
+        return
+    paths = [p for p in english_pages.page_paths(state.plan) if p != alternates.GLOSSARY]
+    _write_sitemap(Path(config.site_dir), alternates.counterparts(paths, state.root_url))
+    if state.primary:
+        build_english(config)
+
+
+def build_english(config: MkDocsConfig) -> None:
+    """The English edition, built by the same hooks from mkdocs.en.yml into en/ of this build's folder, as
+    strict as this build. A problem in it stops this build too (MkDocs counts its warnings in strict mode)."""
+    english_config = Path(config.config_file_path).parent / ENGLISH_CONFIG
+    with site_state.nested():
+        site_dir = str(Path(config.site_dir) / alternates.EDITION)
+        build(load_config(str(english_config), site_dir=site_dir, strict=config.strict))
+
+
+def _write_sitemap(site: Path, pairs: dict[str, str]) -> None:
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = alternates.with_alternates(sitemap.read_text(encoding="utf-8"), pairs)
+    sitemap.write_text(text, encoding="utf-8")
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=get_build_timestamp()) as packed:
+        packed.write(text.encode("utf-8"))

@@ -1,5 +1,6 @@
-"""MkDocs hooks, plan → pages and navigation: check data/, add the generated pages, the navigation and the
-short links, and mark up the interpretation's sentences. What a page says is decided in `plansite`."""
+"""MkDocs hooks, plan → pages and navigation: choose the edition, check data/ and data/en/, add the generated
+pages, the navigation and the short links, and mark up the interpretation's sentences. What a page says is
+decided in `plansite`, by the edition being built (`plansite.edition`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import hashlib
 import logging
 import os
 import pickle
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,12 +20,15 @@ from mkdocs.structure.pages import Page
 
 import site_state
 from plansite import PlanError, labels, load_plan, pages, share
+from plansite.edition import CHINESE, Edition
+from plansite.english import load_english
+from plansite.english.alternates import EN
+from plansite.english.edition import EnglishEdition
+from plansite.english.translation import FOLDER
 from plansite.fulltext import source_line
 from plansite.interpretation import INDEX_PAGE, render_sentences
-from plansite.mentions import mention_previews, preview_id
 from plansite.model import Plan, Section
 from plansite.problem_page import problem_page
-from plansite.quoting import quote_control
 from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
@@ -35,6 +38,7 @@ MARKERS: dict[str, Callable[[Plan, str], str]] = {
     "<!-- plan:data -->": share.data_downloads,
     "<!-- plan:source-line -->": lambda plan, here: source_line(),
 }
+EDITION_KEY = "edition"  # `extra: edition: en` in mkdocs.en.yml: the configuration builds the English edition
 PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs
 log = logging.getLogger("mkdocs.hooks.site_plan")
 _serving = False  # under `mkdocs serve`, problems in the data are shown in the browser, not raised
@@ -46,30 +50,66 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The edition this configuration builds (mkdocs.yml: the Chinese; mkdocs.en.yml, built by the Chinese
+    build into its en/: the English), its checked plan and translation, its address and navigation."""
+    _check_hook_order(config)
     root = Path(config.config_file_path).parent
     docs = os.path.relpath(config.docs_dir, root)
+    english_edition = config.extra.get(EDITION_KEY) == EN
+    parent = site_state.parent()
+    if english_edition and parent is None:
+        raise PluginError(
+            f"{Path(config.config_file_path).name} is the English edition's configuration: it is built by "
+            "`mkdocs build` (mkdocs.yml) into en/ of the site, not on its own. Run `mkdocs build` or `mkdocs serve`."
+        )
     try:
         plan = checked_plan(root, docs)
+        translated = (root / "data" / FOLDER).is_dir()
+        # The Chinese build checks the translation too, so that a problem in data/en/ stops it before anything
+        # is written. Under `mkdocs serve` it lets a rendering of an older Chinese text through, so that an
+        # editor sees a change of the Chinese at once; the English edition then shows what is out of date.
+        current = english_edition or not _serving
+        english = load_english(root, plan, require_current=current) if translated else None
     except PlanError as error:
-        if _serving:  # every address answers with the problems until they are fixed (on_post_build)
+        if _serving:  # every address of the edition answers with the problems until they are fixed
             log.error(error.report())
             site_state.fail(error.report())
             config.nav = []
             return config
         # Raised before anything is written: a failed check never leaves a half-built site.
         raise PluginError(error.report()) from None
-    config.nav = pages.navigation(plan)
+    if not translated:
+        log.info("data/%s/ is missing: this site has no English edition, and its pages do not link to one", FOLDER)
+    root_url = parent.root_url if parent else config.site_url or ""
+    edition: Edition = EnglishEdition(english) if english_edition and english else CHINESE
+    site_url = root_url.rstrip("/") + "/" + edition.folder if edition.folder else root_url
+    config.site_url = site_url
+    config.nav = edition.navigation(plan)
     site_state.begin(
         site_state.BuildState(
             plan=plan,
+            edition=edition,
+            english=english,
             offline=config.plugins["material/offline"].config.enabled,
-            generated=pages.generated_pages(plan, config.site_url or ""),
+            site_url=site_url,
+            root_url=root_url,
+            generated=edition.pages(plan, site_url),
             name_links=pages.name_links(plan),
             sections={page_of(s): s for s in plan.of(Section)},
             nodes_by_page={page_of(n): n for n in plan.nodes.values() if not isinstance(n, (Section, *GROUPED))},
         )
     )
     return config
+
+
+def _check_hook_order(config: MkDocsConfig) -> None:
+    """The hook modules as site_state.ORDER lists them: each event depends on the modules before it."""
+    listed = tuple(Path(path).stem for path in config.hooks)
+    if listed != site_state.ORDER:
+        raise PluginError(
+            f"{Path(config.config_file_path).name}: hooks: lists {', '.join(map(str, config.hooks)) or 'nothing'}; "
+            f"list hooks/{'.py, hooks/'.join(site_state.ORDER)}.py, in that order (hooks/site_state.py ORDER)"
+        )
 
 
 def checked_plan(root: Path, docs: str) -> Plan:
@@ -115,26 +155,32 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if site_state.failure() is not None:
         return Files([])  # no page: the problems are the whole site
     state = site_state.current()
+    if not state.edition.docs_pages:  # docs/ holds the Chinese pages; this edition's are all made from data
+        for file in list(files):
+            if file.is_documentation_page():
+                files.remove(file)
     for path, content in state.generated.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} 与自动生成的页面同名：删除它，内容由 data/ 生成")
         files.append(File.generated(config, path, content=content))
     if not state.offline:  # typed or pasted addresses reach the published site; the copy on disk is clicked
-        _add_short_links(state.plan, files, config)
+        _add_short_links(state, files, config)
     return files
 
 
-def _add_short_links(plan: Plan, files: Files, config: MkDocsConfig) -> None:
-    """/m5/ → /measures/m5/ for every node id: static pages that redirect (the published site only: in the
-    offline copy their 51 files would cost 18 KB of its 400 KB, for addresses no one types into a file:// URL)."""
-    for node in plan.nodes.values():
+def _add_short_links(state: site_state.BuildState, files: Files, config: MkDocsConfig) -> None:
+    """/m5/ → /measures/m5/ for every node id (/en/m5/ → /en/measures/m5/): static pages that redirect (the
+    published site only: in the offline copy their 51 files would cost 18 KB of its 400 KB, for addresses no
+    one types into a file:// URL)."""
+    for node in state.plan.nodes.values():
         short = f"{node.id.lower()}/index.html"
         if files.get_file_from_path(short) is not None or files.get_file_from_path(f"{node.id.lower()}.md"):
             raise PluginError(f"短链接 /{node.id.lower()}/ 与已有页面冲突：换一个编号，或删除 docs/ 中的同名页面")
         path, hash_, fragment = page_of(node).partition("#")
         target = "../" + _url(files, path) + hash_ + fragment
-        canonical = public_url(page_of(node), config.site_url or "")
-        files.append(File.generated(config, short, content=pages.short_link_page(node, target, canonical)))
+        canonical = public_url(page_of(node), state.site_url)
+        content = pages.short_link_page(node, target, canonical, state.edition)
+        files.append(File.generated(config, short, content=content))
 
 
 def _url(files: Files, path: str) -> str:
@@ -145,10 +191,14 @@ def _url(files: Files, path: str) -> str:
 
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: object) -> Any:
-    """The public address of every page, offline copy included."""
-    url = public_url(page.file.src_uri, config.site_url or "")
+    """The public address of every page, offline copy included, and its description as the edition words it."""
+    state = site_state.current()
+    url = public_url(page.file.src_uri, state.site_url)
     page.canonical_url = url  # the offline copy names the online page, not its own .html file
-    page.meta["masthead"] = {"label": labels.PRINT_CANONICAL, "url": url}  # shown on paper only
+    page.meta["masthead"] = {"label": state.edition.words.print_canonical, "url": url}  # shown on paper only
+    description = page.meta.get("description") or config.site_description
+    if description:  # what a search engine or a link preview shows says what the page says of itself
+        page.meta["description"] = state.edition.described(str(description))
     return context
 
 
@@ -159,13 +209,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if marker in markdown:
             markdown = markdown.replace(marker, render(state.plan, here))
     section = state.sections.get(here)
-    if section is not None or here in (INDEX_PAGE, FULL_TEXT):
-        canonical = _sentence_address(state.plan, config.site_url or "") if here == FULL_TEXT else None
+    if section is None and here not in (INDEX_PAGE, FULL_TEXT):
+        return markdown
+    if state.edition.docs_pages:  # the interpretation's text as docs/ has it: its sentences marked up here
+        canonical = _sentence_address(state.plan, state.site_url) if here == FULL_TEXT else None
         markdown = render_sentences(
             markdown, here, state.name_links, labels.SENTENCE_ANCHOR, labels.SENTENCE_COPY, canonical
         )
-        markdown += _reading_aids(state, markdown)
-    if section is not None:
+    aids = state.edition.reading_aids(state.plan, markdown)
+    markdown += f"\n\n{aids}\n" if aids else ""
+    if section is not None and state.edition.docs_pages:
         markdown = _under_title(markdown, source_line())
         markdown += "\n\n" + pages.section_topics(state.plan, section, here) + "\n"
     return markdown
@@ -178,15 +231,6 @@ def _under_title(markdown: str, line: str) -> str:
     if title is None:
         return f"{line}\n\n{markdown}"
     return "\n".join([*lines[: title + 1], "", line, *lines[title + 1 :]])
-
-
-def _reading_aids(state: site_state.BuildState, markdown: str) -> str:
-    """What a page of the interpretation's sentences adds for quoting and reading: the control that quotes a
-    selection, and the previews of the items its sentences link to (only those the page really links)."""
-    named = set(re.findall(r'aria-describedby="([^"]+)"', markdown))
-    linked = [n for n in state.plan.nodes.values() if preview_id(n) in named]
-    previews = mention_previews(state.plan, linked)
-    return "\n\n" + quote_control(state.plan) + ("\n\n" + previews if previews else "") + "\n"
 
 
 def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:

@@ -1,6 +1,6 @@
-"""MkDocs hooks, search: the site's engine in the theme's worker slot. The two scripts are generated with
-what they need (the theme's protocol, the tables of plansite/search.py), and every page's theme settings
-name the site's worker instead of the theme's."""
+"""MkDocs hooks, search: the site's engine in the theme's worker slot, in both editions. The two scripts are
+generated with what they need (the theme's protocol, the tables of plansite/search.py in the edition's
+words), and every page's theme settings name the site's worker instead of the theme's."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 import site_html
 import site_state
-from plansite import labels, material, search
+from plansite import material, search
 
 SEARCH_SCRIPT = "assets/javascripts/search.js"  # in the page: paste and input methods, the no-result hint
 SEARCH_WORKER = "assets/javascripts/search-worker.js"  # the engine, run in the theme's worker slot
@@ -46,14 +46,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     texts = [page.content_string for page in files.documentation_pages()]
     places = search.node_locations(state.plan, url_of)
     lists = [url_of(path) for path in search.list_pages(state.plan)]
-    tables = search.browser_tables(state.plan, texts, places, lists)
+    tables = search.browser_tables(state.plan, texts, places, lists, state.edition.search_tables(state.plan))
     scripts = {
         SEARCH_WORKER: {"protocol": material.protocol().as_js(), "tables": tables},
         SEARCH_SCRIPT: {
             "selectors": material.SELECTORS,
             "event": material.QUERY_EVENT_NAME,
             "worker": SEARCH_WORKER,
-            "nothing": labels.SEARCH_NOTHING,
+            "nothing": state.edition.words.search_nothing,
         },
     }
     for path, value in scripts.items():

@@ -1,20 +1,38 @@
-"""What the site's hook modules share during one build: the checked plan and what is derived from it.
+"""What the site's hook modules share during one build: the edition being built, the checked plan and what
+is derived from it.
 
-MkDocs calls the hook modules listed in mkdocs.yml in that order for every event. `site_plan.on_config`
-starts a build's state, the modules after it add their part, and every later event reads it from here.
+`mkdocs.yml` lists the hook modules in `ORDER`; MkDocs calls them in that order for every event, and
+`site_plan.on_config` checks the list against it. `site_plan.on_config` starts a build's state, the modules
+after it add their part, and every later event reads it from here. The English edition is built by the
+Chinese build (`site_language.on_post_build`) with the same modules: its state is started while the Chinese
+one waits, and the Chinese one is current again when it ends (`nested`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
+from plansite.edition import Edition
+from plansite.english import English
 from plansite.interpretation import NameLink
 from plansite.model import Node, Plan, Section
 from plansite.preview_image import Fonts, Preview
+from plansite.theme_markup import PageScripts, ThemeIcons
+
+# The hook modules, in the order every event runs through them. Each adds what it names to the build.
+ORDER = (
+    "site_plan",  # the plan → pages, navigation, short links, sentences
+    "site_exports",  # data files, link-preview images and tags, the offline copy's download
+    "site_citing",  # citation metadata, RIS and BibTeX, the printed page's QR code
+    "site_search",  # the site's search engine in the theme's worker slot
+    "site_html",  # the theme's output: checks, icons, trimmed markup
+    "site_language",  # the two editions: links between them, the translation notice, building the English one
+)
 
 
 @dataclass
@@ -22,7 +40,11 @@ class BuildState:
     """One build's shared state. The plan and its pages come first; the rest is set by the module named."""
 
     plan: Plan
+    edition: Edition  # the language being built: plansite.edition.CHINESE or the English edition
+    english: English | None  # the translation; None for a site without data/en/ (the benchmark's plans)
     offline: bool  # the copy that works from file:// (OFFLINE=true)
+    site_url: str  # this edition's public address (…/en/ for English)
+    root_url: str  # the site's public address, the Chinese edition's
     generated: dict[str, str]  # docs path → Markdown of every page made from the plan
     name_links: list[NameLink]  # where the interpretation names an item, to link it
     sections: dict[str, Section]  # docs path → the Q&A section of that page
@@ -32,10 +54,18 @@ class BuildState:
     previews: dict[str, Preview] = field(default_factory=dict)  # site_exports: docs path → its preview
     theme_search: bool = False  # site_search: leave the theme's own search in place (comparison only)
     reference_files: dict[str, bytes] = field(default_factory=dict)  # site_citing: path → RIS or BibTeX
+    icons: ThemeIcons | None = None  # site_html: the theme's icons, drawn by the site's stylesheet
+    scripts: PageScripts | None = None  # site_html: offline, the theme's repeated scripts as files
+
+    @property
+    def primary(self) -> bool:
+        """The Chinese edition, at the root of the site: it serves the data files and builds the English one."""
+        return not self.edition.folder
 
 
 _current: BuildState | None = None
 _failure: str | None = None  # under `mkdocs serve`: the problems that keep the data from being built
+_parent: BuildState | None = None  # while the English edition is built: the Chinese build that builds it
 
 
 def begin(state: BuildState) -> BuildState:
@@ -43,6 +73,25 @@ def begin(state: BuildState) -> BuildState:
     global _current, _failure
     _current, _failure = state, None
     return state
+
+
+@contextlib.contextmanager
+def nested() -> Iterator[BuildState]:
+    """Build another edition from inside the current build: the current state is handed to the inner build
+    as its parent (`parent()`), and is current again afterwards, whatever happened."""
+    global _current, _failure, _parent
+    outer = current()
+    saved = (_current, _failure, _parent)
+    _parent = outer
+    try:
+        yield outer
+    finally:
+        _current, _failure, _parent = saved
+
+
+def parent() -> BuildState | None:
+    """The build that is building this one, or None for a build of its own."""
+    return _parent
 
 
 def fail(report: str) -> None:

@@ -56,23 +56,20 @@ def site_engine(site: Path) -> bool:
     return (site / SITE_ENGINE).is_file()
 
 
-# The English edition (mkdocs.en.yml), built into en/: the theme's own search, whose worker has English
-# built in and needs none of lunr's other language files.
+# The English edition, built into en/ by the same build, with the same engine (or, in a build made to compare
+# the theme's search, the theme's).
 ENGLISH = "en/"
 
 
 def files_to_ship(site: Path) -> list[str]:
-    unused_search = (material.LUNR_FOLDER, material.WORKER_FOLDER) if site_engine(site) else ()
+    engine = {edition: site_engine(site / edition) for edition in ("", ENGLISH)}
     shipped = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name.startswith(ENGLISH):
-            inner = name[len(ENGLISH) :]
-            # The English worker (assets/en/search-worker.js) carries the theme's: its own copy goes unused.
-            unused = (material.LUNR_FOLDER, material.WORKER_FOLDER)
-            if inner in UNUSED_OFFLINE or inner.endswith(".map") or inner.startswith(unused):
-                continue
-        elif name in UNUSED_OFFLINE or name.endswith(".map") or name.startswith(unused_search):
+        edition = ENGLISH if name.startswith(ENGLISH) else ""
+        inner = name[len(edition) :]
+        unused_search = (material.LUNR_FOLDER, material.WORKER_FOLDER) if engine[edition] else ()
+        if inner in UNUSED_OFFLINE or inner.endswith(".map") or inner.startswith(unused_search):
             continue
         shipped.append(name)
     return shipped

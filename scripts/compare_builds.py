@@ -3,7 +3,7 @@
     .venv/bin/python scripts/compare_builds.py [REF]        # REF defaults to HEAD
 
 Each side is built the way `./dev build` builds it, with one SOURCE_DATE_EPOCH and one SITE_URL for both:
-both editions (the English one, mkdocs.en.yml, into en/), strict online and offline, the offline builds
+both editions (the English one into en/), strict online and offline, the offline builds
 packed into the zip by that side's scripts/bundle.py, and the exports inside the online build. REF is taken
 from git (`git archive`), so uncommitted changes count only on the working-tree side. Prints every file that
 differs or exists on one side only, and exits 1 if any does.
@@ -32,14 +32,19 @@ def build(tree: Path, out: Path) -> dict[str, str]:
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
     run = {"cwd": tree, "check": True, "capture_output": True}
     english = ["-f", "mkdocs.en.yml"]
-    subprocess.run([*mkdocs, "-d", str(out / "offline")], env={**env, "OFFLINE": "true"}, **run)  # type: ignore[call-overload]
-    subprocess.run([*mkdocs, *english, "-d", str(out / "offline" / "en")], env={**env, "OFFLINE": "true"}, **run)  # type: ignore[call-overload]
+
+    def both(folder: Path, extra: dict[str, str]) -> None:
+        """`mkdocs build` writes both editions; a tree from before that ran a second build for the English."""
+        subprocess.run([*mkdocs, "-d", str(folder)], env={**env, **extra}, **run)  # type: ignore[call-overload]
+        if not (folder / "en").is_dir():
+            subprocess.run([*mkdocs, *english, "-d", str(folder / "en")], env={**env, **extra}, **run)  # type: ignore[call-overload]
+
+    both(out / "offline", {"OFFLINE": "true"})
     bundle = out / "bundle.zip"
     subprocess.run([sys.executable, "scripts/bundle.py", str(out / "offline"), str(bundle)], env=env, **run)  # type: ignore[call-overload]
     (tree / "dist").mkdir(exist_ok=True)
     (tree / "dist" / bundle.name).write_bytes(bundle.read_bytes())  # the online build offers this bundle
-    subprocess.run([*mkdocs, "-d", str(out / "online")], env=env, **run)  # type: ignore[call-overload]
-    subprocess.run([*mkdocs, *english, "-d", str(out / "online" / "en")], env=env, **run)  # type: ignore[call-overload]
+    both(out / "online", {})
     digests = {"offline.zip": hashlib.sha256(bundle.read_bytes()).hexdigest()}
     for flavour in ("online", "offline"):
         for path in sorted((out / flavour).rglob("*")):

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Request, Route, sync_playwright
 
 from support.localsite import launch, serve
-from support.project import ROOT, english_build, mkdocs_build
+from support.project import ROOT, mkdocs_build
 from support.recording import RecordedPage, Recorder, is_local
 
 TESTS = Path(__file__).resolve().parent
@@ -66,8 +66,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session with `mkdocs build --strict`: the Chinese edition, and the
     English one in its en/ folder."""
     site = tmp_path_factory.mktemp("build") / "site"
-    for result in (mkdocs_build(ROOT, site), english_build(ROOT, site)):
-        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
 
 

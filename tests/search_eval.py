@@ -161,11 +161,6 @@ def build(workdir: Path, engine: str = "site") -> tuple[Path, Path]:
         subprocess.run([*mkdocs, "-d", str(online)], env=env, **run)  # type: ignore[call-overload]
         offline_env = {**env, "OFFLINE": "true", "SOURCE_DATE_EPOCH": "1700000000"}
         subprocess.run([*mkdocs, "-d", str(offline_site)], env=offline_env, **run)  # type: ignore[call-overload]
-        if engine == "site":  # the English edition, into en/ of each
-            english = [python, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.en.yml"]
-            subprocess.run([*english, "-d", str(online / "en")], env=env, **run)  # type: ignore[call-overload]
-            offline_en = [*english, "-d", str(offline_site / "en")]
-            subprocess.run(offline_en, env=offline_env, **run)  # type: ignore[call-overload]
         pack = [python, str(tree / "scripts" / "bundle.py"), str(offline_site), str(bundle)]
         subprocess.run(pack, env=offline_env, **run)  # type: ignore[call-overload]
     except subprocess.CalledProcessError as failed:

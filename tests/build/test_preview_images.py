@@ -98,7 +98,7 @@ def test_images_are_byte_identical_across_builds_and_a_warm_build_only_copies(
     first = mkdocs_build(project_copy, tmp_path / "first")
     assert first.returncode == 0, first.stderr
     drawn = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")}
-    assert len(drawn) == len(node_pages())
+    assert len(drawn) == 2 * len(node_pages()), "one image a page in each edition, all different"
 
     warm = mkdocs_build(project_copy, tmp_path / "warm")
     assert warm.returncode == 0, warm.stderr
@@ -108,8 +108,12 @@ def test_images_are_byte_identical_across_builds_and_a_warm_build_only_copies(
     again = mkdocs_build(project_copy, tmp_path / "again")
     assert again.returncode == 0, again.stderr
     for name in ("first", "warm"):
-        for png in sorted((tmp_path / name / "assets" / "previews").glob("*.png")):
-            assert png.read_bytes() == (tmp_path / "again" / "assets" / "previews" / png.name).read_bytes(), png
+        for edition in ("", "en/"):
+            images = sorted((tmp_path / name / edition / "assets" / "previews").glob("*.png"))
+            assert len(images) == len(node_pages())
+            for png in images:
+                again_png = tmp_path / "again" / edition / "assets" / "previews" / png.name
+                assert png.read_bytes() == again_png.read_bytes(), png
     m5 = (tmp_path / "again" / "assets" / "previews" / "m5.png").read_bytes()
     assert png_chunks(m5) == ["IHDR", "PLTE", "IDAT", "IEND"], "no time, text or other metadata"
 

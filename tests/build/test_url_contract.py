@@ -38,9 +38,7 @@ def _update() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", f"{tmp}/site"]
-        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
-        english = [*command[:-1], f"{tmp}/site/en", "-f", "mkdocs.en.yml"]  # the English edition, into en/
-        subprocess.run(english, cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)  # both editions
         found = inventory(Path(tmp) / "site")
     head = "# Published URLs (relative to the site root) and what each means. See tests/build/test_url_contract.py.\n"
     INVENTORY.write_text(head + "".join(f"{url}\t{meaning}\n" for url, meaning in sorted(found.items())), "utf-8")

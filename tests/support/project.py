@@ -38,12 +38,6 @@ def mkdocs_build(
     )
 
 
-def english_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """The English edition (mkdocs.en.yml) into `site_dir`/en/, after `mkdocs_build` made the Chinese one
-    there, the way ./dev build runs the two."""
-    return mkdocs_build(project, site_dir / "en", config="mkdocs.en.yml")
-
-
 def edit(project: Path, name: str, old: str, new: str, count: int = 1) -> int:
     """Replace `old` by `new` in a file of a project copy; return the 1-based line where the change starts."""
     path = project / name

@@ -1,5 +1,5 @@
-"""Chinese search, the rules in Python: Chinese numerals read as digits, traditional and full-width characters
-fold to what the pages use, every numbered item has its Chinese names, and the tables the browser's engine
+"""Search, the rules in Python: Chinese numerals read as digits, traditional and full-width characters fold to
+what the pages use, every numbered item has its Chinese and English names, and the tables the browser's engine
 gets. (The same rules in the browser, and the search a reader uses: tests/browser/test_search.py.)"""
 
 from __future__ import annotations
@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 
 from plansite import load_plan, search
+from plansite.edition import CHINESE
+from plansite.english import load_english
+from plansite.english.edition import EnglishEdition
 from support.project import ROOT
 
 PLAN = load_plan(ROOT)
@@ -35,7 +38,7 @@ def test_folding_drops_spaces_beside_chinese_and_reads_ranges_alike() -> None:
 
 
 def test_every_numbered_item_is_found_by_its_chinese_names() -> None:
-    table = search.identifier_table(PLAN)
+    table = search.identifier_table(PLAN, CHINESE.search_tables(PLAN).names)
     expected = {
         "措施5": "m5", "第5项措施": "m5", "措施14": "m14", "任务2": "t2", "第3项任务": "t3",
         "工程3": "p3", "保障措施1": "s1", "第4问": "q4", "问题4": "q4", "原则2": "pr2", "m5": "m5", "q4": "q4",
@@ -45,9 +48,21 @@ def test_every_numbered_item_is_found_by_its_chinese_names() -> None:
     assert {n.id.lower() for n in numbered} <= set(table.values())
 
 
+def test_every_numbered_item_is_found_by_its_english_names() -> None:
+    english = EnglishEdition(load_english(ROOT, PLAN))
+    table = search.identifier_table(PLAN, english.search_tables(PLAN).names)
+    expected = {
+        "measure 5": "m5", "task 2": "t2", "project 3": "p3", "safeguard 1": "s1", "goal 2": "g2",
+        "question 4": "q4", "key task 3": "t3", "measure no. 14": "m14", "m5": "m5",
+    }  # fmt: skip
+    assert {alias: table.get(alias) for alias in expected} == expected
+    numbered = [n for n in PLAN.nodes.values() if n.number is not None]
+    assert {n.id.lower() for n in numbered} <= set(table.values())
+
+
 def test_the_engine_tables_name_items_lists_and_the_words_readers_use() -> None:
     places = {"measures/m5/": ["m5"]}
-    tables = search.browser_tables(PLAN, ["产业标准"], places, ["", "tasks/"])
+    tables = search.browser_tables(PLAN, ["产业标准"], places, ["", "tasks/"], CHINESE.search_tables(PLAN))
     assert tables["places"] == places and tables["ids"]["措施5"] == "m5"
     assert tables["lists"] == ["", "tasks/"]
     assert "是什么" in tables["fillers"] and tables["synonyms"]["工信部"] == "工业和信息化部"

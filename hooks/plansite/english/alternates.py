@@ -8,10 +8,16 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 
-from ..urls import public_url
+from ..urls import HOME, public_url
 
 EDITION = "en/"  # the English edition's folder in the site
 ZH, EN = "zh-CN", "en"
+GLOSSARY = "glossary/index.md"  # the one page the Chinese edition does not have
+
+
+def chinese_page(docs_path: str) -> str:
+    """The Chinese page an English one translates: the same path, or the home page for the glossary."""
+    return HOME if docs_path == GLOSSARY else docs_path
 
 
 def relative_url(target: str, current: str) -> str:

@@ -12,16 +12,20 @@ both editions lets a reader check one against the other; the words are English.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
+from .. import metadata
 from ..citation import INTERPRETATION_ISSUED, MAX_AUTHORS, MEDIUM, Citation, Work
 from ..interpretation import INDEX_PAGE
 from ..markup import md_link, relative
-from ..model import Issuer, Plan, Section
+from ..model import Issuer, Node, Plan, Section
 from ..quoting import QuoteWords, control
-from ..reference_files import bibtex, ris
+from ..reference_files import INTERPRETATION_KEY, bibtex, ris
 from ..share import ShareWords
 from ..urls import FULL_TEXT, HOME, PLAN_BIBTEX, PLAN_RIS, cite_file, page_of, public_url
 from . import labels as E
+from .alternates import chinese_page
 from .translation import English
 
 LANGUAGE = "en"
@@ -51,6 +55,44 @@ def page_citation(plan: Plan, english: English, docs_path: str, title: str, site
     if section is not None:
         return interpretation_citation(english, question_title(english, section), url)
     return plan_citation(plan, english, "" if docs_path == HOME else title, url)
+
+
+def cited_pages(plan: Plan, english: English, site_url: str, heading: Callable[[Node], str]) -> dict[str, Citation]:
+    """Every English page that offers RIS and BibTeX, by its file key (m5, q6, interpretation); `heading` is
+    a node's English heading."""
+    from ..pages import INDEXED_TYPES  # renders with the English edition, which cites with this module
+
+    cited = {}
+    for node_type in INDEXED_TYPES:
+        for node in plan.of(node_type):
+            cited[node.id.lower()] = plan_citation(plan, english, heading(node), public_url(page_of(node), site_url))
+    cited[INTERPRETATION_KEY] = interpretation_citation(english, "", public_url(INDEX_PAGE, site_url))
+    for section in plan.of(Section):
+        title, url = question_title(english, section), public_url(page_of(section), site_url)
+        cited[section.id.lower()] = interpretation_citation(english, title, url)
+    return cited
+
+
+def page_metadata(
+    plan: Plan, english: English, cited: Citation, docs_path: str, node: Node | None, site_url: str, root_url: str
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    """Citation metadata as the Chinese pages carry it (Highwire, Dublin Core), in English, and a schema.org
+    description saying that the page translates its Chinese counterpart."""
+    summary = E.SUMMARY_DESCRIPTION.format(summary=english.summary(node.id)) if node and node.summary else ""
+    url = public_url(docs_path, site_url)
+    described: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "@id": url,
+        "name": cited.title,
+        "url": url,
+        "inLanguage": LANGUAGE,
+        "translationOfWork": {"@id": public_url(chinese_page(docs_path), root_url)},
+        "translator": {"@type": "Organization", "name": E.SITE_NAME, "url": public_url(HOME, site_url)},
+    }
+    if summary:
+        described["description"] = summary
+    return metadata.meta_tags(cited, summary, LANGUAGE), described
 
 
 def section_of(plan: Plan, docs_path: str) -> Section | None:
@@ -102,7 +144,7 @@ def quote_control(english: English) -> str:
     return control(E.QUOTE_SOURCE.format(author=E.INTERPRETATION_AUTHOR, title=title, ids="{ids}"), QUOTE_WORDS)
 
 
-# Where a page's citation section (plansite/pages.py) offers its RIS and BibTeX: filled in by hooks/site_english.py.
+# Where a page's citation section (plansite/pages.py) offers its RIS and BibTeX: filled in by hooks/site_citing.py.
 DOWNLOADS = "<!-- plan:en-cite-downloads {key} -->"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .. import labels as ZH
 from ..citation import Citation
@@ -14,9 +15,14 @@ from ..ids import question_number, sentence_number
 from ..markup import md_text
 from ..model import Node, Plan
 from ..pages import heading
+from ..search import Language
 from . import citing
 from . import labels as E
 from .translation import English
+
+if TYPE_CHECKING:  # the modules that render the English pages import this one
+    from ..pages import NavEntry
+    from ..preview_image import Preview
 
 WORDS = Words(
     html_lang="en",
@@ -73,6 +79,15 @@ WORDS = Words(
     # The quotations are Chinese: on an English page they would only make it a second answer to Chinese queries
     # that the In Chinese section and the Chinese edition already answer.
     sources_in_search=False,
+    search_dialog=E.SEARCH_DIALOG,
+    search_nothing=E.SEARCH_NOTHING,
+    print_canonical=E.PRINT_CANONICAL,
+    print_qr=E.PRINT_QR,
+    og_locale="en_GB",
+    download=E.DOWNLOAD,
+    download_missing=E.DOWNLOAD_MISSING,
+    offline_copy=E.OFFLINE_COPY,
+    offline_copy_undated=E.OFFLINE_COPY_UNDATED,
 )
 
 
@@ -80,6 +95,8 @@ WORDS = Words(
 class EnglishEdition:
     english: English
     words: Words = WORDS
+    folder: str = "en/"  # the Chinese site's en/ folder, at the Chinese pages' paths
+    docs_pages: bool = False  # docs/ holds the Chinese text: every English page is made from data/en/
 
     def title(self, node: Node) -> str:
         return self.english.title(node.id)
@@ -130,6 +147,55 @@ class EnglishEdition:
 
     def data_line(self, here: str) -> str:
         return ""  # the data files are the Chinese edition's
+
+    # The modules below render with this edition themselves, so they are imported when first needed.
+
+    def pages(self, plan: Plan, site_url: str) -> dict[str, str]:
+        from .pages import english_pages
+
+        return english_pages(plan, self.english, site_url)
+
+    def navigation(self, plan: Plan) -> list[NavEntry]:
+        from .pages import navigation
+
+        return navigation(plan, self.english)
+
+    def previews(self, plan: Plan, site_name: str) -> dict[str, Preview]:
+        from .previews import previews
+
+        return previews(plan, self.english)
+
+    def preview_alt(self, preview: Preview) -> str:
+        from .previews import alt
+
+        return alt(preview)
+
+    def described(self, description: str) -> str:
+        """Every description says that the page is the site's translation, as the page itself does."""
+        return description if E.NOTICE_META in description else f"{description} {E.NOTICE_META}".strip()
+
+    def page_citation(self, plan: Plan, docs_path: str, title: str, site_url: str) -> Citation:
+        return citing.page_citation(plan, self.english, docs_path, title, site_url)
+
+    def page_metadata(
+        self, plan: Plan, cited: Citation, docs_path: str, node: Node | None, site_url: str, root_url: str
+    ) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+        return citing.page_metadata(plan, self.english, cited, docs_path, node, site_url, root_url)
+
+    def reference_files(self, plan: Plan, site_url: str) -> dict[str, bytes]:
+        cited = citing.cited_pages(plan, self.english, site_url, lambda node: heading(node, self))
+        return citing.reference_files(plan, self.english, cited)
+
+    def downloads_line(self, key: str, here: str, files: dict[str, bytes], offline: bool) -> str:
+        return citing.downloads_line(key, here, offline)
+
+    def reading_aids(self, plan: Plan, markdown: str) -> str:
+        from .mentions import page_previews
+
+        return page_previews(plan, self.english, markdown)  # the quoting control is on the page already
+
+    def search_tables(self, plan: Plan) -> Language:
+        return Language(E.SEARCH_NAMES, E.SEARCH_FILLERS, E.SEARCH_SYNONYMS, (E.SUMMARY_MARK, E.EDITORIAL))
 
 
 def in_chinese(node: Node) -> str:

@@ -11,12 +11,25 @@ from typing import Any
 
 from ..exports import spreadsheet_safe
 from ..model import Plan, Section
-from ..urls import page_of, public_url
+from ..urls import MEASURES_CSV, PLAN_JSON, page_of, public_url
 from .alternates import EDITION
 from .pages import heading
 from .translation import English
 
 MEASURE_COLUMNS = ("title_en", "site_summary_en", "task_title_en", "url_en")  # English: the site's translation
+
+
+def with_english(
+    files: dict[str, bytes], plan: Plan, english: English, site_url: str, compact: bool
+) -> dict[str, bytes]:
+    """The Chinese edition's data files (plansite.exports.exported_files) with the English added to plan.json
+    and measures.csv; `compact`: plan.json without indentation (the offline copy's)."""
+    text = plan_json(files[PLAN_JSON].decode("utf-8"), plan, english, site_url, compact=compact)
+    return {
+        **files,
+        PLAN_JSON: text.encode("utf-8"),
+        MEASURES_CSV: measures_csv(files[MEASURES_CSV], plan, english, site_url),
+    }
 
 
 def _english_site(site_url: str) -> str:

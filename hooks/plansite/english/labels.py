@@ -124,7 +124,8 @@ DOWNLOAD = (
     "and open index.html to read and search with no network."
 )
 DOWNLOAD_MISSING = "The offline copy has not been made yet: run ./dev bundle, then build again."
-OFFLINE_COPY = "You are reading the offline copy. It needs no network; search works too."
+OFFLINE_COPY = "You are reading the offline copy (made {date}). It needs no network; search works too."
+OFFLINE_COPY_UNDATED = "You are reading the offline copy. It needs no network; search works too."
 HOME_LINKS = {
     "interpretation": "the interpretation, every sentence with its own link and its Chinese original",
     "overview": "how the goals, tasks, measures, projects and safeguards fit together",
@@ -136,6 +137,30 @@ PREAMBLE = "preamble"
 CITATION_MORE_AUTHORS = "et al."
 DESCRIPTION = SUMMARY_DESCRIPTION + " ({kind} of the {plan}.) " + NOTICE_META
 SEARCH_DIALOG = "Search"  # the search dialog's name for screen readers
+SEARCH_NOTHING = (
+    "No page of this site has these words. Try other or fewer words (such as \u201ccomputing\u201d or "
+    "\u201ctalent\u201d), or an item's number (such as M5, T2, measure 5)."
+)
+# How readers name one numbered item (`{n}`: its number), for search: "measure 5" finds M5 first.
+SEARCH_NAMES = {
+    Measure.kind: ("measure {n}", "measure no. {n}", "specific measure {n}"),
+    Task.kind: ("task {n}", "key task {n}", "task no. {n}"),
+    Project.kind: ("project {n}", "key project {n}", "project no. {n}"),
+    Safeguard.kind: ("safeguard {n}", "safeguard measure {n}", "safeguard no. {n}"),
+    Principle.kind: ("principle {n}", "basic principle {n}"),
+    Goal.kind: ("goal {n}", "goal no. {n}"),
+    Section.kind: ("question {n}", "q&a {n}", "q & a {n}"),
+}
+# Words that only make a query a question ("what are the goals"): search weighs a page without them.
+SEARCH_FILLERS = ("what are", "what is", "what", "which", "why", "how", "the", "of", "a", "an", "is", "are")
+# Short names readers type → the words the site's text uses for them.
+SEARCH_SYNONYMS = {
+    "miit": "ministry of industry and information technology",
+    "five departments": "issuing departments",
+    "5 departments": "issuing departments",
+}
+PRINT_CANONICAL = "This page: "  # before the page's address on paper
+PRINT_QR = "QR code of this page's address"
 
 
 def numbered(kind: str, number: int | None) -> str:

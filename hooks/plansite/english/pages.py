@@ -19,10 +19,10 @@ from ..share import cite_buttons
 from ..urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
 from . import citing, mentions
 from . import labels as E
+from .alternates import GLOSSARY
 from .edition import EnglishEdition
 from .translation import English
 
-GLOSSARY = "glossary/index.md"  # the one page the Chinese edition does not have
 DOWNLOAD_MARKER = "<!-- plan:download -->"  # on the home page: filled in by the build (the offline copy's link)
 EXCLUDE = shared.EXCLUDE
 
