@@ -136,10 +136,11 @@ class Engine {
     this.folding = folder(this.tables)
     this.ids = this.tables.ids || {}
     this.fillers = [...(this.tables.fillers || [])].map(w => this.folding.fold(w)).sort((a, b) => b.length - a.length)
+    // Folded as a query is (五部门 reaches the engine as 5部门), the longest first: 工信部 before any part of it
     this.synonyms = Object.entries(this.tables.synonyms || {})
-    this.marks = this.tables.marks || []
       .map(([short, full]) => [this.folding.fold(short), this.folding.fold(full)])
       .sort((a, b) => b[0].length - a[0].length)
+    this.marks = this.tables.marks || []
     const named = {}
     for (const [location, ids] of Object.entries(this.tables.places || {}))
       for (const id of ids) (named[id] = named[id] || []).push(location)
@@ -539,5 +540,8 @@ if (typeof WorkerGlobalScope !== "undefined" || (typeof parent !== "undefined" &
   })
 }
 
-// For the site's tests, which compare this folding with the build's and run queries directly.
-self.__planSearch = { Engine, folder, plain, answer, tables: SITE && SITE.tables }
+// For the site's tests, which compare this folding with the build's and run queries directly: in the
+// browser (tests/browser/test_search.py) and in Node (tests/js/), where `module` exists and `self` does not.
+const planSearch = { Engine, folder, plain, answer, tables: SITE && SITE.tables }
+if (typeof self !== "undefined") self.__planSearch = planSearch
+if (typeof module !== "undefined") module.exports = planSearch
