@@ -62,14 +62,14 @@ function folder(tables) {
   /* The folded text and, for each of its characters, where it came from in `text` */
   function foldMap(text) {
     let out = "", from = []
-    let index = 0
-    for (const char of text) {
-      const folded = char.normalize("NFKC").toLowerCase()
+    // A character with the combining marks after it is normalised as one (e + ́ → é), as the build's NFKC of
+    // the whole text does; every character that comes of it points back at its start.
+    for (const { 0: cluster, index } of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+      const folded = cluster.normalize("NFKC").toLowerCase()
       for (const c of folded) {
         out += simplified[c] || c
         from.push(index)
       }
-      index += char.length
     }
     // Chinese numerals to digits, keeping the first source position of each numeral for every digit
     let result = "", map = []
