@@ -87,6 +87,18 @@ describe("the text a quote copies", () => {
     assert.equal(text, "\u201c甲。乙\u201d\n— q5-s2 to q6-s1\nhttps://example.org/interpretation/full/#q5-s2-q6-s1");
   });
 
+  test("every {ids}, {first} and {last} of the page's words is filled in", () => {
+    const text = quoteText({
+      text: "x",
+      source: "{ids} ({ids})",
+      range: "{first}–{last}, from {first}",
+      first: "q6-s2",
+      last: "q6-s3",
+      address: "a",
+    });
+    assert.equal(text.split("\n")[1], "q6-s2–q6-s3, from q6-s2 (q6-s2–q6-s3, from q6-s2)");
+  });
+
   test("braces the words do not name, and names in the quoted text, stay as they are", () => {
     assert.equal(fill("{ids} {other} {}", { ids: "q6-s2" }), "q6-s2 {other} {}");
     assert.equal(fill("{ids}", { ids: "{ids}" }), "{ids}");

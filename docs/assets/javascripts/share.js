@@ -19,11 +19,11 @@
 
   /* ---- text, without a page ----------------------------------------------------------------------- */
 
-  /* `template` with the first {name} of each of `values` filled in */
+  /* `template` with every {name} of `values` filled in; other braces stay as they are */
   function fill(template, values) {
-    let filled = template;
-    for (const [name, value] of Object.entries(values)) filled = filled.replace(`{${name}}`, () => value);
-    return filled;
+    return template.replace(/\{(\w+)\}/g, (whole, name) =>
+      Object.hasOwn(values, name) ? values[name] : whole,
+    );
   }
 
   function today(now = new Date()) {
