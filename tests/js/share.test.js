@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const { describe, test } = require("node:test");
 const { script } = require("./support.js");
 
-const { fill, today, rangeIds, rangeFragment, quoteText } = script("javascripts/share.js");
+const { fill, today, rangeIds, namesSentences, rangeFragment, quoteText } = script("javascripts/share.js");
 
 const Q6 = ["q6-s1", "q6-s2", "q6-s3", "q6-s4"];
 const FULL = ["intro-s1", "intro-s2", "q5-s1", "q5-s2", "q6-s1", "q6-s2"];
@@ -52,6 +52,15 @@ describe("a range of sentences", () => {
       const ids = rangeIds(rangeFragment(first, last), page);
       assert.deepEqual([ids[0], ids[ids.length - 1]], [first, last]);
     }
+  });
+
+  test("an address names sentences when it is one of them or a range that marks any", () => {
+    assert.ok(namesSentences("#q6-s2", Q6));
+    assert.ok(namesSentences("#q6-s2-s3", Q6));
+    assert.ok(namesSentences("#q6-s2-s9", Q6));
+    assert.ok(!namesSentences("#q6-s9", Q6));
+    assert.ok(!namesSentences("#_2", Q6));
+    assert.ok(!namesSentences("", Q6));
   });
 });
 

@@ -2,7 +2,7 @@
  *
  *   copyButtons      a node's canonical link, its GB/T 7714 citation or a Markdown link, and a sentence's
  *                    link (hooks/plansite/share.py writes the buttons);
- *   sentenceRanges   #q6-s2-s3 marks q6-s2 to q6-s3;
+ *   sentenceRanges   #q6-s2-s3 marks q6-s2 to q6-s3, and a sentence's fragment stays in the address;
  *   quoteSelection   a selection of the interpretation's sentences, copied with its source and link
  *                    (hooks/plansite/quoting.py writes the control);
  *   previews         a named item's preview on hover and focus (hooks/plansite/mentions.py writes them).
@@ -46,6 +46,11 @@
     if (from < 0) return [];
     if (to < 0) return [ids[from]];
     return ids.slice(Math.min(from, to), Math.max(from, to) + 1);
+  }
+
+  /* Whether `hash` names one of the sentences or a range of them */
+  function namesSentences(hash, ids) {
+    return ids.includes(hash.replace(/^#/, "")) || rangeIds(hash, ids).length > 0;
   }
 
   function partOf(id) {
@@ -178,7 +183,7 @@
     return press;
   }
 
-  /* ---- part 2: ranges of sentences ----------------------------------------------------------------- */
+  /* ---- part 2: ranges of sentences, and the sentence in the address ------------------------------- */
 
   const IN_RANGE = "sentence--in-range";
 
@@ -195,6 +200,42 @@
     }
     show();
     window.addEventListener("hashchange", show);
+  }
+
+  /* The address keeps a sentence's fragment (#q6-s2, #q6-s2-s3) until the reader follows another link.
+     The theme's anchor tracking (navigation.tracking) writes the heading nearest the top into the address
+     with history.replaceState whenever the page scrolls, and scrolling to a sentence is such a scroll: on
+     a page opened at a sentence, or a quarter of a second after its link is clicked, the sentence's
+     fragment was gone. Headings stay tracked on every other address. */
+  function keepSentenceAddress() {
+    let kept = null;
+    const remember = (hash) => {
+      kept = hash && namesSentences(hash, sentenceIds()) ? hash : null;
+    };
+    remember(location.hash);
+    window.addEventListener("hashchange", () => remember(location.hash));
+    // A link within the page decides at once, before the scroll it causes is tracked.
+    document.addEventListener(
+      "click",
+      (event) => {
+        const link = event.target.closest?.("a[href]");
+        if (link && link.origin === location.origin && link.pathname === location.pathname) {
+          remember(link.hash);
+        }
+      },
+      true,
+    );
+    const replace = history.replaceState;
+    history.replaceState = function (state, unused, url) {
+      if (kept && url !== undefined && url !== null) {
+        const next = new URL(url, location.href);
+        if (next.pathname === location.pathname && next.hash !== kept) {
+          next.hash = kept;
+          return replace.call(this, state, unused, next.href);
+        }
+      }
+      return replace.apply(this, arguments);
+    };
   }
 
   /* ---- part 3: quoting a selection of sentences --------------------------------------------------- */
@@ -395,12 +436,13 @@
 
   if (typeof module !== "undefined") {
     // tests/js/: the parts that need no page
-    module.exports = { fill, today, rangeIds, rangeFragment, quoteText };
+    module.exports = { fill, today, rangeIds, namesSentences, rangeFragment, quoteText };
     return;
   }
   const offers = {};
   const press = copyButtons(offers);
   sentenceRanges();
+  keepSentenceAddress();
   const control = document.querySelector(".quote-selection");
   if (control) offers.quote = quoteSelection(control, press);
   previews();
