@@ -12,9 +12,35 @@ const { Engine, folder } = script("javascripts/search-worker.js");
 
 /* Texts whose folding must agree with the build's: every rule, and every line of the interpretation */
 const SAMPLES = [
-  "產業標準體系", "二〇二五年", "十四项措施", "第十二项措施", "ＡＩ与５Ｇ", "虛擬現實", "两个层面", "一百零五",
-  "云边一体、算网一体", "國際合作", " 算力 基础设施 ", "3—5家", "3 至 5 家", "3～5", "AI  and  VR", "5G 物联网",
-  "ＭＳ５", "一千零二十", "十", "二十", "Ⅻ", "ﬁ", "e\u0301", "Cafe\u0301 ", "\u0301", "a\u0308\u0301b", "第 四 问", "M5", "措施 5",
+  "產業標準體系",
+  "二〇二五年",
+  "十四项措施",
+  "第十二项措施",
+  "ＡＩ与５Ｇ",
+  "虛擬現實",
+  "两个层面",
+  "一百零五",
+  "云边一体、算网一体",
+  "國際合作",
+  " 算力 基础设施 ",
+  "3—5家",
+  "3 至 5 家",
+  "3～5",
+  "AI  and  VR",
+  "5G 物联网",
+  "ＭＳ５",
+  "一千零二十",
+  "十",
+  "二十",
+  "Ⅻ",
+  "ﬁ",
+  "e\u0301",
+  "Cafe\u0301 ",
+  "\u0301",
+  "a\u0308\u0301b",
+  "第 四 问",
+  "M5",
+  "措施 5",
 ];
 const INTERPRETATION = fs
   .readdirSync(path.join(ROOT, "docs", "interpretation"))

@@ -4,35 +4,42 @@
 // would miss the indexed "standard". A Chinese query asks for every one of its characters. The build writes the message number of a query below and appends the
 // theme's worker after this file (hooks/site_english.py); the page settings name this file as the worker.
 "use strict";
-(function () {
-  var settings = /* plan:search */ null;
+(() => {
+  const settings = /* plan:search */ null;
   if (!settings) return;
-  var add = self.addEventListener.bind(self);
+  const add = self.addEventListener.bind(self);
   // The theme's worker registers its message listener when it loads, right after this file.
-  self.addEventListener = function (type, listener, options) {
+  self.addEventListener = (type, listener, options) => {
     if (type !== "message") return add(type, listener, options);
-    return add(type, function (event) {
-      var message = event.data;
-      if (message && message.type === settings.query && typeof message.data === "string") {
-        return listener.call(this, {data: {type: message.type, data: stem(message.data)}});
-      }
-      return listener.call(this, event);
-    }, options);
+    return add(
+      type,
+      function (event) {
+        const message = event.data;
+        if (message && message.type === settings.query && typeof message.data === "string") {
+          return listener.call(this, { data: { type: message.type, data: stem(message.data) } });
+        }
+        return listener.call(this, event);
+      },
+      options,
+    );
   };
 
   function stem(query) {
-    var lunr = self.lunr;
-    if (!lunr || !lunr.stemmer) {
-      console.error("search-worker.js: the theme's worker no longer provides lunr.stemmer (hooks/plansite/material.py)");
+    const lunr = self.lunr;
+    if (!lunr?.stemmer) {
+      console.error(
+        "search-worker.js: the theme's worker no longer provides lunr.stemmer (hooks/plansite/material.py)",
+      );
       return query;
     }
     // Chinese is indexed a character at a time (mkdocs.en.yml): a page must have every character of the
     // query, or a single common character in some heading would outrank the page that has them all.
-    query = query.replace(/[\u4e00-\u9fff]+/g, function (run) {
-      return " " + Array.from(run).map(function (character) { return "+" + character; }).join(" ") + " ";
-    }).trim();
-    return query.split(/(\s+)/).map(function (word) {
-      return /^[A-Za-z]{3,}$/.test(word) ? lunr.stemmer(new lunr.Token(word.toLowerCase())).toString() : word;
-    }).join("");
+    const spelled = query
+      .replace(/[\u4e00-\u9fff]+/g, (run) => ` ${Array.from(run, (character) => `+${character}`).join(" ")} `)
+      .trim();
+    return spelled
+      .split(/(\s+)/)
+      .map((word) => (/^[A-Za-z]{3,}$/.test(word) ? lunr.stemmer(new lunr.Token(word.toLowerCase())).toString() : word))
+      .join("");
   }
 })();

@@ -21,9 +21,7 @@
 
   /* `template` with every {name} of `values` filled in; other braces stay as they are */
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, (whole, name) =>
-      Object.hasOwn(values, name) ? values[name] : whole,
-    );
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole));
   }
 
   function today(now = new Date()) {
@@ -226,15 +224,16 @@
       true,
     );
     const replace = history.replaceState;
-    history.replaceState = function (state, unused, url) {
+    history.replaceState = function (...call) {
+      const url = call[2]; // (state, unused, url): a call without url keeps the address as it is
       if (kept && url !== undefined && url !== null) {
         const next = new URL(url, location.href);
         if (next.pathname === location.pathname && next.hash !== kept) {
           next.hash = kept;
-          return replace.call(this, state, unused, next.href);
+          call[2] = next.href;
         }
       }
-      return replace.apply(this, arguments);
+      return replace.apply(this, call);
     };
   }
 
@@ -257,10 +256,7 @@
     // The sentences whose text is selected, or null when the selection holds anything else.
     function touched(range) {
       const root = range.commonAncestorContainer;
-      const walker = document.createTreeWalker(
-        root.nodeType === 1 ? root : root.parentNode,
-        NodeFilter.SHOW_TEXT,
-      );
+      const walker = document.createTreeWalker(root.nodeType === 1 ? root : root.parentNode, NodeFilter.SHOW_TEXT);
       const found = [];
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!range.intersectsNode(node) || !/\S/.test(selectedText(node, range))) continue;
