@@ -66,11 +66,6 @@ SITE_FOLDERS = ("assets", INDEX_FILE.split("/", 1)[0])
 # Every page carries the theme's settings as JSON in this element (base.html, block `config`).
 SETTINGS = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 INDEX_KEYS = ("location", "title", "text")
-# The English edition keeps the theme's worker and puts query stemming in front of it
-# (docs/assets/en/search-worker.js): it catches the listener the worker registers for messages, and stems with
-# the lunr the worker exposes.
-WORKER_LISTENER = 'addEventListener("message",'
-WORKER_LUNR = "self.lunr="
 
 # Icons: the theme writes each one into every page as its SVG file (`{% include ".icons/" ~ icon ~ ".svg" %}`),
 # chosen in these templates as `config.theme.icon.<key> or "<default>"`, and the palette's from its toggles.
@@ -193,12 +188,6 @@ def check() -> list[str]:
             expect(needle in result, f"{RESULT_SOURCE}: 结果模板不再使用 {needle}")
         expect(QUERY_EVENT in _source(QUERY_SOURCE), f"{QUERY_SOURCE}: 搜索框不再在 keyup 时读取（{QUERY_EVENT}）")
     except MaterialChanged as changed:
-        problems.append(str(changed))
-    try:
-        worker = (THEME / worker_path()).read_text(encoding="utf-8")
-        for needle in (WORKER_LISTENER, WORKER_LUNR):
-            expect(needle in worker, f"{worker_path()}: 主题的搜索 worker 不再含有 {needle}（英文版的搜索依赖它）")
-    except (MaterialChanged, OSError) as changed:
         problems.append(str(changed))
     base = (THEME / "base.html").read_text(encoding="utf-8")
     expect(

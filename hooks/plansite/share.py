@@ -73,14 +73,19 @@ def cite_buttons(
     )
 
 
-_MARKDOWN_LINK_TEXT = re.compile(r"([\\\[\]])")
+# Backslash escapes for what Markdown reads as markup in a link's text (each holds in Python-Markdown and
+# CommonMark alike); `<` and a `&` that starts a character reference as entities, which both read as text.
+_MARKDOWN_LINK_TEXT = re.compile(r"([\\\[\]*_`])")
+_MARKDOWN_ENTITIES = re.compile(r"<|&(?=#?\w+;)")
 _MARKDOWN_URL = {"(": "%28", ")": "%29", " ": "%20", "<": "%3C", ">": "%3E"}
 
 
 def markdown_link(name: str, url: str) -> str:
-    """`[M5 加快重点行业工业元宇宙布局](https://…/measures/m5/)`, as a reader pastes it into Markdown: brackets
-    and backslashes in the name escaped, and what would end the address early (brackets, spaces) encoded."""
+    """`[M5 加快重点行业工业元宇宙布局](https://…/measures/m5/)`, as a reader pastes it into Markdown: what
+    Markdown would read as markup in the name escaped (brackets, backslashes, emphasis, code, HTML), and what
+    would end the address early (brackets, spaces) encoded."""
     text = _MARKDOWN_LINK_TEXT.sub(r"\\\1", name)
+    text = _MARKDOWN_ENTITIES.sub(lambda found: "&lt;" if found[0] == "<" else "&amp;", text)
     target = "".join(_MARKDOWN_URL.get(char, char) for char in url)
     return f"[{text}]({target})"
 

@@ -101,6 +101,48 @@ def test_a_range_link_marks_and_scrolls_to_its_sentences(recorded: RecordedPage,
     assert not recorded.record.problems(), recorded.record.problems()
 
 
+def check_clicked_sentence_stays_in_the_address(page: Page, q6: str) -> None:
+    """A sentence's link icon puts its fragment in the address, and the theme's heading tracking
+    (navigation.tracking), a quarter of a second after the scroll, leaves it there. `q6` is
+    /interpretation/q6/ where the test opens it."""
+    page.goto(q6)
+    page.locator("#q6-s2").hover()
+    page.locator("#q6-s2 a.sentence-anchor").click()
+    page.wait_for_timeout(1000)
+    assert page.evaluate("location.hash") == "#q6-s2"
+
+
+def check_opened_sentence_stays_in_the_address(page: Page, q6: str) -> None:
+    """A page opened at a sentence or a range keeps it in the address when the reader scrolls, until another
+    link is followed: then the theme tracks headings again."""
+    for fragment in ("#q6-s2", "#q6-s2-s3"):
+        page.goto(q6 + fragment)
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, 30)
+        page.wait_for_timeout(1000)
+        assert page.evaluate("scrollY") > 0
+        assert page.evaluate("location.hash") == fragment, fragment
+
+    heading = page.evaluate("document.querySelector('article h2[id]').id")
+    page.locator(f'a[href="#{heading}"]:visible').first.click()
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(1000)
+    assert not page.evaluate("/^#q6-s\\d/.test(location.hash)"), page.evaluate("location.hash")
+
+
+def test_a_clicked_sentence_link_stays_in_the_address(recorded: RecordedPage, base_url: str) -> None:
+    check_clicked_sentence_stays_in_the_address(recorded.page, base_url + "interpretation/q6/")
+    assert not recorded.record.problems(), recorded.record.problems()
+
+
+def test_a_page_opened_at_a_sentence_keeps_it_in_the_address_while_scrolling(
+    recorded: RecordedPage, base_url: str
+) -> None:
+    check_opened_sentence_stays_in_the_address(recorded.page, base_url + "interpretation/q6/")
+    assert not recorded.record.problems(), recorded.record.problems()
+
+
 # ---- Quoting a selection ----------------------------------------------------------------------------
 
 

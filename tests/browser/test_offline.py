@@ -251,6 +251,16 @@ def test_offline_site_works_from_disk_with_no_request_elsewhere(
     assert offline == online, f"offline search differs from online:\n{offline}\n{online}"
 
 
+def test_the_search_shim_page_is_in_standards_mode_from_disk(bundle: Bundle, recorded: RecordedPage) -> None:
+    """The vendored iframe-worker shim runs the search worker in an iframe page it writes itself; without a
+    doctype that page is in Quirks Mode (Firefox says so in its console)."""
+    page = recorded.page
+    page.goto(bundle.root.as_uri() + "/index.html")
+    assert search(page, "标准")
+    modes = page.evaluate("[...document.querySelectorAll('iframe')].map(f => f.contentDocument?.compatMode)")
+    assert modes == ["CSS1Compat"], modes
+
+
 def test_site_works_under_a_sub_path(tmp_path: Path, recorded: RecordedPage) -> None:
     """Published at https://example.org/plan/: canonical links follow SITE_URL, pages and assets still load."""
     port = _free_port()
@@ -329,7 +339,14 @@ def test_copy_buttons_and_data_work_from_disk(bundle: Bundle, recorded: Recorded
 def test_citing_a_passage_works_from_disk_with_no_request(bundle: Bundle, recorded: RecordedPage) -> None:
     """From file://: range links, quoting a selection, the previews and the Markdown link, all with the online
     addresses, and nothing fetched but the bundle's own files."""
-    from test_citing import check_markdown, check_previews, check_quote_by_mouse, check_ranges
+    from test_citing import (
+        check_clicked_sentence_stays_in_the_address,
+        check_markdown,
+        check_opened_sentence_stays_in_the_address,
+        check_previews,
+        check_quote_by_mouse,
+        check_ranges,
+    )
     from test_share import SITE_URL, allow_clipboard
 
     page, record = recorded.page, recorded.record
@@ -339,6 +356,8 @@ def test_citing_a_passage_works_from_disk_with_no_request(bundle: Bundle, record
     check_ranges(page, {"interpretation/q6/": q6, "interpretation/full/": full})
     check_quote_by_mouse(page, q6, full)
     check_previews(page, q6)
+    check_clicked_sentence_stays_in_the_address(page, q6)
+    check_opened_sentence_stays_in_the_address(page, q6)
     page.goto(home + "measures/m5.html")
     check_markdown(page, "M5 加快重点行业工业元宇宙布局", SITE_URL + "measures/m5/")
     assert not record.problems(), "\n".join(record.problems())

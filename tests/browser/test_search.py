@@ -189,6 +189,13 @@ def test_identifiers_find_their_page_first(online: str, reader: tuple[Page, list
     assert first == IDENTIFIERS
 
 
+def test_short_names_of_the_issuers_find_the_issuers_page_first(online: str, reader: tuple[Page, list[str]]) -> None:
+    page, _ = reader
+    search_eval.open_search(page, online)
+    first = {text: (search_eval.run_query(page, online, text).pages or [None])[0] for text in ("工信部", "五部门")}
+    assert first == {"工信部": "issuers/", "五部门": "issuers/"}
+
+
 def test_traditional_characters_find_what_simplified_ones_find(online: str, reader: tuple[Page, list[str]]) -> None:
     page, _ = reader
     search_eval.open_search(page, online)

@@ -8,6 +8,7 @@ import dataclasses
 from functools import cache
 
 import markdown
+import pytest
 
 from plansite import load_plan
 from plansite.interpretation import render_sentences
@@ -37,6 +38,27 @@ def test_markdown_link_escapes_brackets_in_the_name_and_encodes_what_would_end_t
     assert markdown_link(r"M5 [试点]\示范", "https://example.org/a b/(c)/") == (
         r"[M5 \[试点\]\\示范](https://example.org/a%20b/%28c%29/)"
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "M5 <b>加粗</b> 与 <https://example.org/>",
+        "M5 *强调* 与 **加粗**",
+        "M5 _下划线_ 与 snake_case_name",
+        "M5 `代码` 与 ``两个``",
+        "M5 &amp; 与 &#60; 与 A&B",
+        r"M5 [试点]\示范 ![图](x)",
+    ],
+)
+def test_markdown_link_text_renders_as_the_name_itself(name: str) -> None:
+    """Whatever the data's title holds, the copied link shows it as written, not as emphasis, code or HTML
+    (rendered by Python-Markdown, the site's own; its escapes also hold in CommonMark)."""
+    rendered = parse(markdown.markdown(markdown_link(name, "https://example.org/measures/m5/")))
+    links = rendered.find_all("a")
+    assert len(links) == 1 and attribute(links[0], "href") == "https://example.org/measures/m5/"
+    assert [child.name for child in links[0].children if child.name] == []  # no <em>, <code>, <b> inside
+    assert text(links[0]) == name
 
 
 def test_a_preview_gives_kind_id_title_parent_and_the_summary_marked_as_the_sites() -> None:

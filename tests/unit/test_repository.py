@@ -21,10 +21,18 @@ PUBLISHING_ACTIONS = ("actions/configure-pages", "actions/upload-pages-artifact"
 NOT_FOR_PULL_REQUESTS = "github.event_name != 'pull_request'"
 
 
+# The one local change (noted at the end of the shim's LICENSE): the iframe's page gets a doctype.
+SHIM_UPSTREAM, SHIM_LOCAL = b"document.write(`<html><body>", b"document.write(`<!doctype html><html><body>"
+
+
 def test_the_web_worker_shim_is_shipped_pinned_and_licensed() -> None:
-    assert hashlib.sha256(SHIM.read_bytes()).hexdigest() == SHIM_SHA256
+    shim_bytes = SHIM.read_bytes()
+    assert shim_bytes.count(SHIM_LOCAL) == 1, "the shim's iframe page has no doctype (Quirks Mode)"
+    upstream = shim_bytes.replace(SHIM_LOCAL, SHIM_UPSTREAM)
+    assert hashlib.sha256(upstream).hexdigest() == SHIM_SHA256, "the shim differs from upstream by more than its note"
     licence = (SHIM.parent / "LICENSE").read_text(encoding="utf-8")
     assert "MIT License" in licence or "Permission is hereby granted" in licence
+    assert "<!doctype html>" in licence.split("Permission is hereby granted")[1], "the local change is not noted"
     config = load_config(str(ROOT / "mkdocs.yml"))
     # The shim comes first (the offline plugin then adds no copy from unpkg.com); the rest is the site's own.
     shim, *own = config.extra["polyfills"]
