@@ -31,6 +31,8 @@ from plansite.english.edition import EnglishEdition
 from plansite.interpretation import INDEX_PAGE
 from plansite.markup import attr, script_json
 from plansite.model import Plan, Section
+from plansite.pdf import MARKER as PDF_MARKER
+from plansite.pdf import download as pdf_download
 from plansite.preview_image import Preview
 from plansite.reference_files import INTERPRETATION_KEY
 from plansite.theme_markup import PageScripts, ThemeIcons
@@ -154,6 +156,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     of the interpretation gets the previews of the items its sentences link by name, as the Chinese pages do."""
     if pages.DOWNLOAD_MARKER in markdown:
         markdown = markdown.replace(pages.DOWNLOAD_MARKER, _download_note(Path(config.config_file_path).parent))
+    if PDF_MARKER in markdown:  # the PDF edition, served by the Chinese build from /downloads/
+        note = pdf_download.note(
+            "en", page.file.src_uri, _edition.chinese_url, offline=_edition.offline, edition_folder=alternates.EDITION
+        )
+        markdown = markdown.replace(PDF_MARKER, note)
     here = page.file.src_uri
     previews = mentions.page_previews(_edition.plan, _edition.english, markdown)
     markdown += f"\n\n{previews}\n" if previews else ""

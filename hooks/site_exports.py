@@ -19,6 +19,8 @@ from mkdocs.structure.pages import Page
 import site_state
 from plansite import exports, labels, pages, preview_image
 from plansite.markup import relative
+from plansite.pdf import MARKER as PDF_MARKER
+from plansite.pdf import download as pdf_download
 from plansite.urls import DOWNLOADS, HOME, public_url
 
 DOWNLOAD_MARKER = "<!-- plan:download -->"
@@ -56,6 +58,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = site_state.current()
     if state.bundle:
         files.append(File.generated(config, DOWNLOAD_URI, abs_src_path=str(state.bundle)))
+    for uri, pdf in pdf_download.served().items() if not state.offline else ():  # the PDF editions (./dev build)
+        files.append(File.generated(config, uri, abs_src_path=pdf))
     for path, data in exports.exported_files(state.plan, config.site_url or "").items():
         files.append(File.generated(config, path, content=data))
     if state.previews and state.fonts:  # drawn into the cache the first time, copied from it after that
@@ -69,6 +73,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if DOWNLOAD_MARKER in markdown:
         markdown = markdown.replace(DOWNLOAD_MARKER, _download_note(page.file.src_uri))
+    if PDF_MARKER in markdown:
+        offline = site_state.current().offline
+        note = pdf_download.note("zh", page.file.src_uri, config.site_url or "", offline=offline)
+        markdown = markdown.replace(PDF_MARKER, note)
     return markdown
 
 

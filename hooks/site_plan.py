@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import site_state
-from plansite import PlanError, labels, load_plan, pages, share
+from plansite import PlanError, facts_box, labels, load_plan, pages, share
 from plansite.fulltext import source_line
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.mentions import mention_previews, preview_id
@@ -34,6 +34,7 @@ MARKERS: dict[str, Callable[[Plan, str], str]] = {
     "<!-- plan:structure -->": pages.structure_summary,
     "<!-- plan:data -->": share.data_downloads,
     "<!-- plan:source-line -->": lambda plan, here: source_line(),
+    facts_box.MARKER: facts_box.chinese,
 }
 PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs
 log = logging.getLogger("mkdocs.hooks.site_plan")
