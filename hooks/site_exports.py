@@ -21,6 +21,8 @@ import site_state
 from plansite import exports, labels, pages, preview_image
 from plansite.english import exports as english_exports
 from plansite.markup import attr, relative
+from plansite.pdf import MARKER as PDF_MARKER
+from plansite.pdf import download as pdf_download
 from plansite.urls import DOWNLOADS, HOME, public_url
 
 DOWNLOAD_MARKER = "<!-- plan:download -->"
@@ -61,6 +63,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if state.primary:
         if state.bundle:
             files.append(File.generated(config, DOWNLOAD_URI, abs_src_path=str(state.bundle)))
+        for uri, pdf in pdf_download.served().items() if not state.offline else ():  # the PDFs (./dev build)
+            files.append(File.generated(config, uri, abs_src_path=pdf))
         exported = exports.exported_files(state.plan, state.site_url)
         if state.english is not None:
             exported = english_exports.with_english(exported, state.plan, state.english, state.site_url, state.offline)
@@ -77,6 +81,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if DOWNLOAD_MARKER in markdown:
         markdown = markdown.replace(DOWNLOAD_MARKER, _download_note(page.file.src_uri))
+    if PDF_MARKER in markdown:  # the edition's PDF, which the Chinese edition serves from /downloads/
+        state = site_state.current()
+        language = "en" if state.edition.folder else "zh"
+        note = pdf_download.note(
+            language, page.file.src_uri, state.root_url, offline=state.offline, edition_folder=state.edition.folder
+        )
+        markdown = markdown.replace(PDF_MARKER, note)
     return markdown
 
 

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import site_state
-from plansite import PlanError, labels, load_plan, pages, share
+from plansite import PlanError, facts_box, labels, load_plan, pages, share
 from plansite.edition import CHINESE, Edition
 from plansite.english import load_english
 from plansite.english.alternates import EN
@@ -37,6 +37,7 @@ MARKERS: dict[str, Callable[[Plan, str], str]] = {
     "<!-- plan:structure -->": pages.structure_summary,
     "<!-- plan:data -->": share.data_downloads,
     "<!-- plan:source-line -->": lambda plan, here: source_line(),
+    facts_box.MARKER: facts_box.chinese,
 }
 EDITION_KEY = "edition"  # `extra: edition: en` in mkdocs.en.yml: the configuration builds the English edition
 PLAN_INPUTS = ("data", "hooks/plansite")  # with docs/interpretation: everything load_plan reads or runs

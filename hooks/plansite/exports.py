@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from . import status
+from .citation import INTERPRETATION_ISSUED
 from .model import (
     NODE_TYPES,
     Edge,
@@ -60,6 +62,9 @@ def plan_json(plan: Plan, site_url: str) -> str:
         "nodes": [_node(plan, node, site_url) for node in nodes],
         "edges": [_edge(plan, edge, site_url) for edge in edges],
     }
+    found = _status(plan)
+    if found:
+        data["status"] = found
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -73,6 +78,13 @@ def _document(plan: Plan, site_url: str) -> dict[str, Any]:
         "issuers": [{"id": n.id, "title": n.title, "url": _url(n, site_url)} for n in issuers],
         "sources": [_source(plan, s, site_url) for s in document.sources],
     }
+
+
+def _status(plan: Plan) -> dict[str, object] | None:
+    """The facts box's facts (plansite/status.py): the plan period, where it stands on the build date, the
+    interpretation's date and this edition's build date and commit."""
+    found = status.plan_status(plan, status.this_edition(), INTERPRETATION_ISSUED)
+    return status.status_json(found) if found else None
 
 
 def _node(plan: Plan, node: Node, site_url: str) -> dict[str, Any]:

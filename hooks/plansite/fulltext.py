@@ -7,10 +7,12 @@ its own heading, so that the same renderer gives every sentence the same id as o
 
 from __future__ import annotations
 
+from . import facts_box
 from . import labels as L
 from .interpretation import INDEX_PAGE, Sentence
 from .markup import front_matter, md_link, md_text, relative
 from .model import Plan, Section
+from .pdf import MARKER as PDF_MARKER
 from .text import chinese_numeral
 from .urls import FULL_TEXT, page_of
 
@@ -28,6 +30,8 @@ def full_text_page(plan: Plan) -> str:
         f"# {md_text(title)}",
         source_line(),
         L.FULL_TEXT_NOTE.format(sections=sections, index=index) + "\n{: .full-text-note }",
+        facts_box.chinese(plan),
+        PDF_MARKER,  # the PDF edition's download line (hooks/site_exports.py)
     ]
     if preamble:
         parts += _paragraphs(preamble.sentences)

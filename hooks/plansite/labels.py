@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .ids import question_number, sentence_number
 from .model import Goal, Issuer, Measure, Node, Plan, Principle, Project, Role, Safeguard, Section, Task, Technology
+from .status import FactsWords, Stage
 from .text import chinese_numeral
 
 KIND = {
@@ -268,3 +269,52 @@ QUOTED = "“{}”"
 ATTRIBUTION = "— "
 INDICATOR_GAP = "　"
 INDICATOR_REPORT = "，{report}"  # a reported indicator's source: 《行动计划》公开报道，新华网
+
+# The facts box (plansite/status.py) on the home page, the full text and the PDF's cover.
+FACTS = FactsWords(
+    heading="文件信息",
+    title="标题",
+    issuers="印发",
+    issuer="{issuer}办公厅",
+    separator="、",
+    announced="公布日期",
+    interpretation="官方解读",
+    interpretation_value="{publisher}，{date}",
+    period="规划期",
+    period_value="{start}—{end}年（截至{as_of}，{stage}）",
+    stages={Stage.BEFORE: "规划期尚未开始", Stage.DURING: "实施中", Stage.ENDED: "规划期已结束"},
+    edition="本站版本",
+    edition_value="{built} 构建，提交 {commit}",
+    unknown_commit="未知",
+    note="规划期取自文件标题；“截至”后的状态由本站按构建日期推算，不是原文，也不说明文件是否仍然有效。",
+)
+
+# The PDF edition (plansite/pdf/): its file, the download line and what the document itself says.
+PDF_DOWNLOAD = (
+    '<a href="{link}">下载 PDF 版</a>（{size}，{date} 生成）：解读全文逐句带编号，附结构与各节二维码，便于打印和转发。'
+)
+PDF_ONLINE = '<a href="{link}">PDF 版</a>（在线下载）：解读全文逐句带编号，便于打印和转发。'
+PDF_MISSING = "PDF 版尚未生成：运行 `./dev build` 后这里会出现下载链接。"
+# The PDF's own words (plansite/pdf/languages.py makes them a PdfWords).
+PDF = {
+    "subtitle": "解读全文（逐句编号）与结构整理 · PDF 版",
+    "issued": "{offices}联合印发",
+    "lines": ("公布日期：{announced}", "官方解读：{publisher}，{source}"),
+    "statement": (
+        "本 PDF 由“" + COMPILER + "”根据公开文本整理生成，不是上述部门发布的文件；原文以官方发布为准。"
+        "解读各句按原文照录，句后小字是本站给每句的固定编号；标有“本站概述”的文字是本站的整理，不是原文。"
+    ),
+    "site_label": "在线阅读：",
+    "subject": "《元宇宙产业创新发展三年行动计划（2023—2025年）》官方解读全文与结构，本站整理，非官方发布",
+    "keywords": ("元宇宙", "行动计划", "解读", "工业和信息化部"),
+    "contents": "目录",
+    "interpretation": "解读全文",
+    "interpretation_note": "工业和信息化部发布的官方解读，逐句照录；句后小字为本站的句子编号，链接到该句的在线地址。",
+    "preamble": PREAMBLE,
+    "structure": "结构",
+    "structure_note": "《行动计划》的目标、任务与措施、工程和保障措施；标有“本站概述”的文字是本站的整理，不是原文。",
+    "summary_mark": SUMMARY_MARK,
+    "address_label": "本节地址：",
+    "qr_alt": "二维码，链接到 {url}",
+    "title_suffix": "{title}：解读与结构（本站整理）",
+}

@@ -17,6 +17,7 @@ from .citation import Citation, Work, interpretation_title
 from .interpretation import INDEX_PAGE
 from .model import Goal, Measure, Node, Plan, Project, Relation, Safeguard, Section, Task
 from .pages import heading
+from .status import period
 from .urls import FULL_TEXT, HOME, page_of, public_url
 
 LANGUAGE = "zh-CN"
@@ -96,6 +97,9 @@ def _the_plan(plan: Plan, citation: Citation, site_url: str) -> dict[str, Any]:
     }
     if citation.issued:
         data["legislationDate"] = citation.issued
+    years = period(plan.document.title)  # the plan period its title states, 2023—2025
+    if years:
+        data["temporalCoverage"] = f"{years[0]}/{years[1]}"
     return data
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Goal, Issuer, Measure, Principle, Project, Role, Safeguard, Section, Task, Technology
+from ..status import FactsWords, Stage
 
 SITE_NAME = "Metaverse Industry Action Plan (2023–2025): a reader"
 LANGUAGE = "en"
@@ -226,3 +227,67 @@ INDICATOR = '<span lang="zh-CN" data-search-exclude>{}</span>'
 ATTRIBUTION = " — "
 INDICATOR_GAP = " "
 INDICATOR_REPORT = " (" + REPORT + "{report})"
+
+# The facts box (plansite/status.py) on the home page, the full text and the PDF's cover.
+FACTS = FactsWords(
+    heading="About the document",
+    title="Title",
+    issuers="Issued by",
+    issuer="General Office of the {issuer}",
+    separator="; ",
+    announced="Announced",
+    interpretation="Official interpretation",
+    interpretation_value="{publisher}, {date}",
+    period="Plan period",
+    period_value="{start}–{end} (as of {as_of}: {stage})",
+    stages={Stage.BEFORE: "not yet started", Stage.DURING: "in progress", Stage.ENDED: "the period has ended"},
+    edition="This edition",
+    edition_value="built {built}, commit {commit}",
+    unknown_commit="unknown",
+    note=(
+        "The period is taken from the Plan's title; its status on the date given is this site's reckoning from "
+        "the build date, not the original text, and says nothing about whether the Plan is still in force."
+    ),
+)
+
+# The PDF edition (plansite/pdf/).
+PDF_DOWNLOAD = (
+    '<a href="{link}">Download the PDF</a> ({size}, made {date}): the interpretation in English, every sentence '
+    "numbered, with the structure and a QR code for each section, for printing and passing on."
+)
+PDF_ONLINE = '<a href="{link}">The PDF</a> (online): the interpretation in English, every sentence numbered.'
+PDF_MISSING = "The PDF has not been made yet: run ./dev build and a link appears here."
+# The PDF's own words (plansite/pdf/languages.py makes them a PdfWords).
+PDF = {
+    "subtitle": "The interpretation, every sentence numbered, and the Plan's structure · PDF edition",
+    "issued": "Issued jointly by the {offices}",
+    "lines": ("Announced: {announced}", "Official interpretation: {publisher}; {source}"),
+    "statement": (
+        "This PDF was compiled by " + SITE_NAME + " from the public texts. It is not a document published by the "
+        "departments named above, and its English is this site's unofficial translation: the Chinese originals are "
+        "authoritative. The small grey id after each sentence is the site's permanent number for it; text marked "
+        '"' + SUMMARY_MARK + "\" is this site's own summary."
+    ),
+    "site_label": "Read online:",
+    "subject": (
+        "The official interpretation of the Three-Year Action Plan for the Innovative Development of the Metaverse "
+        "Industry (2023–2025) and the Plan's structure, in this site's unofficial English translation"
+    ),
+    "keywords": ("metaverse", "action plan", "interpretation", "MIIT"),
+    "contents": "Contents",
+    "interpretation": "The interpretation",
+    "interpretation_note": (
+        "MIIT's official interpretation in this site's unofficial translation, sentence by sentence; the small id "
+        "after each sentence links to it online, beside its Chinese original."
+    ),
+    "preamble": "Preamble",
+    "structure": "Structure",
+    "structure_note": (
+        "The Plan's goals, tasks and measures, projects and safeguards; text marked \"" + SUMMARY_MARK + '" is '
+        "this site's own summary."
+    ),
+    "summary_mark": SUMMARY_MARK,
+    "address_label": "Online:",
+    "qr_alt": "QR code linking to {url}",
+    "title_suffix": "{title}: the interpretation and the structure (compiled by this site)",
+}

@@ -11,9 +11,12 @@ import html
 from collections.abc import Iterable
 
 from .. import pages as shared
+from .. import status
+from ..citation import INTERPRETATION_ISSUED
 from ..interpretation import INDEX_PAGE, Sentence
 from ..markup import attr, front_matter, md_link, md_text, relative
 from ..model import Goal, Measure, Node, Plan, Principle, Project, Relation, Safeguard, Section, Task
+from ..pdf import MARKER as PDF_MARKER
 from ..reference_files import INTERPRETATION_KEY
 from ..share import cite_buttons
 from ..urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
@@ -141,7 +144,13 @@ def full_text_page(plan: Plan, english: English, site_url: str) -> str:
     # Search points at each sentence's own page: indexing this copy would show every hit twice.
     description = f"{E.FULL_TEXT_NOTE.format(sections=len(sections))} {E.NOTICE_META}"
     head = front_matter(E.NAV["full_text"], description, search={"exclude": True})
-    parts = [f"# {md_text(title)}", _source_line(plan), E.FULL_TEXT_NOTE.format(sections=len(sections))]
+    parts = [
+        f"# {md_text(title)}",
+        _source_line(plan),
+        E.FULL_TEXT_NOTE.format(sections=len(sections)),
+        facts(plan, english),
+        PDF_MARKER,  # the PDF edition's download line, filled in by the build
+    ]
     preamble = plan.interpretation.pages.get(INDEX_PAGE)
     parts += _paragraphs(plan, english, preamble.sentences if preamble else (), here)
     for section in sections:
@@ -189,6 +198,12 @@ def overview_page(plan: Plan, english: English) -> str:
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
+def facts(plan: Plan, english: English) -> str:
+    """The facts box (plansite/status.py) in English: the home page and the full text show it."""
+    found = status.plan_status(plan, status.this_edition(), INTERPRETATION_ISSUED)
+    return status.facts_box(found, english.document_title.en, E.INTERPRETATION_AUTHOR, E.FACTS)
+
+
 def home_page(plan: Plan, english: English) -> str:
     here = HOME
     counts = E.HOME_COUNTS.format(
@@ -206,8 +221,9 @@ def home_page(plan: Plan, english: English) -> str:
         f"# {md_text(english.document_title.en)}",
         md_text(intro),
         md_link(counts, relative(here, OVERVIEW)),
+        facts(plan, english),
         f"## {E.HOME_START}\n\n" + "\n".join(start),
-        f"## {E.OFFLINE_HEADING}\n\n{DOWNLOAD_MARKER}",
+        f"## {E.OFFLINE_HEADING}\n\n{DOWNLOAD_MARKER}\n\n{PDF_MARKER}",
     ]
     return "\n\n".join(parts) + "\n"
 
