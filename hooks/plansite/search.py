@@ -115,8 +115,8 @@ def list_pages(plan: Plan) -> list[str]:
 
 
 def identifier_table(plan: Plan, names: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """Folded ways of naming one numbered item → its id: 措施5, 第5项措施, 任务2 (任务二), q4 …; `names` are
-    an edition's patterns for each kind (`{n}`: the item's number)."""
+    """Folded ways of naming one numbered item → its id: 措施5, 第5项措施, 任务2 (任务二), q4, measure5 …;
+    `names` are an edition's patterns for each kind (`{n}`: the item's number)."""
     table: dict[str, str] = {}
     for node in sorted(plan.nodes.values(), key=lambda n: n.id):
         table[fold(node.id)] = node.id.lower()
@@ -125,8 +125,8 @@ def identifier_table(plan: Plan, names: Mapping[str, Sequence[str]]) -> dict[str
         number = node.number if node.number is not None else int(digits[0]) if digits else None
         if number is None:
             continue
-        for pattern in names.get(node.kind, ()):
-            table[fold(pattern.format(n=number))] = node.id.lower()
+        for pattern in names.get(node.kind, ()):  # without spaces, as the engine reads a whole query
+            table[_SPACES.sub("", fold(pattern.format(n=number)))] = node.id.lower()
     return table
 
 

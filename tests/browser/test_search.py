@@ -189,6 +189,22 @@ def test_identifiers_find_their_page_first(online: str, reader: tuple[Page, list
     assert first == IDENTIFIERS
 
 
+# How readers of the English edition name items, typed on its pages, and the page each must find first.
+ENGLISH_NAMES = {
+    "measure 5": "measures/m5/", "Measure 14": "measures/m14/", "task 2": "tasks/t2/", "key task 3": "tasks/t3/",
+    "project 3": "projects/p3/", "safeguard 1": "safeguards/s1/", "goal 2": "goals/g2/",
+    "question 4": "interpretation/q4/", "措施5": "measures/m5/", "M5": "measures/m5/",
+}  # fmt: skip
+
+
+def test_english_names_of_items_find_their_page_first(online: str, reader: tuple[Page, list[str]]) -> None:
+    page, _ = reader
+    home = online + "en/"
+    search_eval.open_search(page, home)
+    first = {text: (search_eval.run_query(page, home, text).pages or [None])[0] for text in ENGLISH_NAMES}
+    assert first == ENGLISH_NAMES
+
+
 def test_short_names_of_the_issuers_find_the_issuers_page_first(online: str, reader: tuple[Page, list[str]]) -> None:
     page, _ = reader
     search_eval.open_search(page, online)
@@ -261,6 +277,19 @@ def test_a_pasted_phrase_is_searched_without_a_key_release(online: str, reader: 
     box.fill("")
     page.keyboard.insert_text("算力基础设施")  # as an input method commits text: no key release
     expect(page.locator("li.md-search-result__item >> nth=0")).to_contain_text("算力")
+
+
+def test_a_pasted_query_is_searched_at_once_on_an_english_page(online: str, reader: tuple[Page, list[str]]) -> None:
+    page, _ = reader
+    page.goto(online + "en/measures/m5/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.length > 0")
+    box.fill("measure 5")  # as a paste with the mouse: an input event, no key
+    expect(page.locator("li.md-search-result__item a").first).to_have_attribute("href", re.compile(r"m5"))
+    box.fill("")
+    page.keyboard.insert_text("standards")  # as an input method commits text
+    expect(page.locator("li.md-search-result__item").first).to_be_visible()
 
 
 def test_search_scripts_log_an_error_when_the_theme_changes(online: str, reader: tuple[Page, list[str]]) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import labels as ZH
 from ..citation import Citation
-from ..edition import Words
+from ..edition import CHINESE, Words
 from ..ids import question_number, sentence_number
 from ..markup import md_text
 from ..model import Node, Plan
@@ -195,7 +195,16 @@ class EnglishEdition:
         return page_previews(plan, self.english, markdown)  # the quoting control is on the page already
 
     def search_tables(self, plan: Plan) -> Language:
-        return Language(E.SEARCH_NAMES, E.SEARCH_FILLERS, E.SEARCH_SYNONYMS, (E.SUMMARY_MARK, E.EDITORIAL))
+        """The English words, and the Chinese edition's: a reader of the English pages may type 工信部 or 措施5,
+        which the pages' Chinese titles and originals answer."""
+        chinese = CHINESE.search_tables(plan)
+        names = {kind: (*E.SEARCH_NAMES.get(kind, ()), *chinese.names.get(kind, ())) for kind in E.KIND}
+        return Language(
+            names,
+            (*E.SEARCH_FILLERS, *chinese.fillers),
+            {**chinese.synonyms, **E.SEARCH_SYNONYMS},
+            (E.SUMMARY_MARK, E.EDITORIAL),
+        )
 
 
 def in_chinese(node: Node) -> str:
