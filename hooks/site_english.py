@@ -34,7 +34,7 @@ from plansite.model import Plan, Section
 from plansite.preview_image import Preview
 from plansite.reference_files import INTERPRETATION_KEY
 from plansite.theme_markup import PageScripts, ThemeIcons
-from plansite.urls import CITE_FOLDER, page_of, public_url
+from plansite.urls import CITE_FOLDER, check_site_url, page_of, public_url
 
 # Files of docs/ that only the Chinese edition uses: its own search engine (share.js serves both editions: its
 # words come from the page).
@@ -64,6 +64,7 @@ _edition = _Edition()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
+        check_site_url(config.site_url or "")
         plan = site_plan.checked_plan(root, os.path.relpath(config.docs_dir, root))  # the Chinese build's cache
         english = load_english(root, plan)
     except PlanError as error:

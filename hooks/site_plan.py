@@ -26,7 +26,7 @@ from plansite.mentions import mention_previews, preview_id
 from plansite.model import Plan, Section
 from plansite.problem_page import problem_page
 from plansite.quoting import quote_control
-from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
+from plansite.urls import FULL_TEXT, GROUPED, check_site_url, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
 MARKERS: dict[str, Callable[[Plan, str], str]] = {
@@ -49,6 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = os.path.relpath(config.docs_dir, root)
     try:
+        check_site_url(config.site_url or "")  # operator input: refused before anything is written
         plan = checked_plan(root, docs)
     except PlanError as error:
         if _serving:  # every address answers with the problems until they are fixed (on_post_build)
