@@ -29,7 +29,7 @@ from plansite.fulltext import source_line
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.model import Plan, Section
 from plansite.problem_page import problem_page
-from plansite.urls import FULL_TEXT, GROUPED, page_of, public_url
+from plansite.urls import FULL_TEXT, GROUPED, check_site_url, page_of, public_url
 
 # Markers a hand-written page may contain; each is replaced by Markdown generated from the plan.
 MARKERS: dict[str, Callable[[Plan, str], str]] = {
@@ -64,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "`mkdocs build` (mkdocs.yml) into en/ of the site, not on its own. Run `mkdocs build` or `mkdocs serve`."
         )
     try:
+        check_site_url(config.site_url or "")  # operator input: refused before anything is written
         plan = checked_plan(root, docs)
         translated = (root / "data" / FOLDER).is_dir()
         # The Chinese build checks the translation too, so that a problem in data/en/ stops it before anything

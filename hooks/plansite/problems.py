@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # What a message quotes from the data is shown, never obeyed: a control character would move a terminal's
@@ -12,8 +13,13 @@ LONGEST = 500  # characters of a message's what or fix
 
 
 def printable(text: str) -> str:
-    """`text` as a report shows it: control characters written as \\x1b, cut to LONGEST characters."""
+    """`text` as a report shows it: control and format characters written as \\x1b or \\u202e, cut to LONGEST
+    characters."""
     text = _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    if not text.isprintable():  # and format characters (Cf): U+202E would turn the rest of the line around
+        text = "".join(
+            c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) == "Cf" else c for c in text
+        )
     return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from . import labels as L
 from .citation import Citation, interpretation_citation, plan_citation
@@ -98,8 +99,11 @@ def _one_line(text: str) -> str:
 
 
 # --- BibTeX (biblatex `@online`) ----------------------------------------------------------------
-
-_BIBTEX_SPECIAL = re.compile(r"([\\{}%&#_$^~])")
+# BibTeX has no escape for a brace: it counts every { and } of a value, a backslash before one included, and
+# a value ends where its braces balance. So a title's braces that pair up are written `\{ \}` (balanced, and
+# what every LaTeX reader decodes), and one without its partner as `\textbraceleft{}` or `\textbraceright{}`,
+# LaTeX's name for the character, which holds no unpaired brace. The other characters LaTeX reads as markup
+# are escaped, and the pairs it would join into one glyph (-- `` '' !` ?`) are kept apart with {}.
 
 
 def bibtex(entries: Iterable[tuple[str, Citation]], langid: str = "chinese") -> str:
@@ -114,16 +118,57 @@ def bibtex(entries: Iterable[tuple[str, Citation]], langid: str = "chinese") -> 
         if citation.compiler:
             fields += [("editor", f"{{{_escape(citation.compiler)}}}"), ("editortype", "compiler")]
         if citation.issued:
-            fields += [("date", citation.issued), ("year", citation.year)]
-        fields += [("url", citation.url), ("langid", langid)]
+            fields += [("date", _escape(citation.issued)), ("year", _escape(citation.year))]
+        fields += [("url", bibtex_url(citation.url)), ("langid", langid)]
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         out.append(f"@online{{{KEY_PREFIX}{'-' + key if key else ''},\n{body}\n}}\n")
     return "\n".join(out)
 
 
-_BIBTEX_COMMANDS = {"\\": r"\textbackslash{}", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+_BIBTEX_COMMANDS = {
+    "\\": r"\textbackslash{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    "{": r"\{",
+    "}": r"\}",
+    **{char: "\\" + char for char in "%&#_$"},
+}
+_UNPAIRED = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+_LIGATURES = frozenset({"--", "``", "''", "!`", "?`"})
 
 
 def _escape(text: str) -> str:
-    """Characters BibTeX reads as markup, escaped so that they print as themselves."""
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_COMMANDS.get(m[1], "\\" + m[1]), _one_line(text))
+    """Text as a BibTeX value that LaTeX prints as the text itself: balanced braces, markup escaped."""
+    text = _one_line(text)
+    unpaired = _unpaired_braces(text)
+    out = []
+    for index, char in enumerate(text):
+        out.append(_UNPAIRED[char] if index in unpaired else _BIBTEX_COMMANDS.get(char, char))
+        if text[index : index + 2] in _LIGATURES:
+            out.append("{}")
+    return "".join(out)
+
+
+def _unpaired_braces(text: str) -> set[int]:
+    """The positions of the braces in `text` that have no partner."""
+    opened: list[int] = []
+    unpaired: set[int] = set()
+    for index, char in enumerate(text):
+        if char == "{":
+            opened.append(index)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                unpaired.add(index)
+    return unpaired | set(opened)
+
+
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def bibtex_url(url: str) -> str:
+    """A `url` value that is always one: whatever a URL may not hold as it is (braces, backslashes, spaces,
+    quotes …), percent-encoded; a URL that is already plain, as every SITE_URL is (`urls.check_site_url`),
+    unchanged."""
+    return quote(_PERCENT.sub("%25", url), safe="%:/?#[]@!$&'()*+,;=-._~")

@@ -103,6 +103,11 @@ def block_scalar(where: Location, style: str) -> Problem:
 
 # The C0 and C1 control characters (Unicode's Cc) and the line and paragraph separators.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Unicode's format characters (Cf) draw nothing, yet act on the text around them: bidi controls (U+202E turns
+# what follows around), zero-width spaces and joiners, the byte-order mark inside a text, the soft hyphen. They
+# reach pages, search, the CSV, RIS, BibTeX and the link-preview image (as an empty box), where no one sees
+# them and a search or a copied quote does not match.
+_FORMAT = "Cf"
 # Characters that count as something a reader sees: letters, marks on them, digits, punctuation, symbols.
 _VISIBLE = frozenset("LNPS")
 
@@ -119,9 +124,12 @@ def text_problems(text: str, where: Location) -> list[Problem]:
             )
         )
     bad = _CONTROL.search(text)
+    formatting = format_characters(text)
     if bad is not None:
         problems.append(_control(where, text, bad[0]))
-    elif text.strip() and not any(unicodedata.category(char)[0] in _VISIBLE for char in text):
+    if formatting:
+        problems.append(_format(where, formatting))
+    elif bad is None and text.strip() and not any(unicodedata.category(char)[0] in _VISIBLE for char in text):
         codes = "、".join(dict.fromkeys(f"U+{ord(char):04X}" for char in text if not char.isspace()))
         problems.append(Problem(where, f"这段文字只有看不见的字符（{codes}）", "写出可见的文字，或删除这一项"))
     return problems
@@ -140,4 +148,30 @@ def _control(where: Location, text: str, char: str) -> Problem:
         where,
         f"文字里有看不见的控制字符 {code}（第 {position} 个字符）",
         "删去这个字符：它通常来自复制粘贴，或引号里的 \\x、\\0、\\t 之类写法",
+    )
+
+
+def format_characters(text: str) -> dict[str, int]:
+    """Each format character (Cf) of `text`, with the 1-based position where it first occurs."""
+    if text.isprintable():  # the usual case, and a fast one: no Cf character is printable
+        return {}
+    found: dict[str, int] = {}
+    for position, char in enumerate(text, start=1):
+        if unicodedata.category(char) == _FORMAT:
+            found.setdefault(char, position)
+    return found
+
+
+def describe(char: str) -> str:
+    """`U+202E RIGHT-TO-LEFT OVERRIDE`: a character as a report names it."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, '(unnamed)')}"
+
+
+def _format(where: Location, found: dict[str, int]) -> Problem:
+    named = "、".join(f"{describe(char)}（第 {position} 个字符）" for char, position in found.items())
+    return Problem(
+        where,
+        f"文字里有看不见的字符 {named}：它们不显示，却会改变文字的方向、拆开词语或让搜索和引文对不上",
+        "删去这个字符（编辑器里通常看不见：把这段文字重新输入一遍，或在编辑器里显示不可见字符后删除）；"
+        "它多半随复制粘贴而来，需要空格时写普通空格",
     )

@@ -136,3 +136,61 @@ def test_interrupting_dev_build_leaves_the_previous_pair_and_the_next_run_cleans
     assert failed.returncode != 0
     assert not list(project_copy.glob(".publish-*"))
     assert _published(project_copy) == before
+
+
+# ---- one build at a time ------------------------------------------------------------------------
+
+# Stands for mkdocs in the tree below: makes its -d folder, works in it for a while as a build does, and fails
+# as the real build did when that folder is deleted under it.
+FAKE_MKDOCS = """#!/bin/sh
+while [ $# -gt 0 ]; do [ "$1" = -d ] && dir=$2; shift; done
+mkdir -p "$dir/search"
+sleep "$FAKE_BUILD_SECONDS"
+echo "$BUILD_NAME" > "$dir/index.html" && echo "$BUILD_NAME" > "$dir/search/search_index.js"
+"""
+
+
+def _tree_with_fast_builds(tree: Path) -> None:
+    """./dev, its scripts and hooks, with a .venv whose Python is the real one and whose mkdocs is FAKE_MKDOCS:
+    ./dev's own code (the lock, the staging, recover and swap) runs as it is, in seconds."""
+    for name in ("dev", "scripts", "hooks", "requirements.txt"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, tree / name)
+    bin_ = tree / ".venv" / "bin"
+    bin_.mkdir(parents=True)
+    (bin_ / "python").write_text(f'#!/bin/sh\nexec "{ROOT}/.venv/bin/python" "$@"\n')
+    (bin_ / "mkdocs").write_text(FAKE_MKDOCS)
+    for script in bin_.iterdir():
+        script.chmod(0o755)
+
+
+@pytest.mark.parametrize("second", ["build", "bundle"])
+def test_a_second_dev_build_in_the_same_tree_waits_for_the_first_and_touches_none_of_its_files(
+    tmp_path: Path, second: str
+) -> None:
+    _tree_with_fast_builds(tmp_path)
+    env = {**BUILD_ENV, **EPOCH, "FAKE_BUILD_SECONDS": "1"}
+
+    def start(command: str, name: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            ["./dev", command], cwd=tmp_path, env={**env, "BUILD_NAME": name},
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+
+    first = start("build", "first")
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.glob(".publish-*/offline")):
+        assert first.poll() is None and time.monotonic() < deadline, "the first build never reached its staging folder"
+        time.sleep(0.02)
+    then = start(second, "second")
+    first_out, first_err = first.communicate(timeout=120)
+    second_out, second_err = then.communicate(timeout=120)
+    assert first.returncode == 0, first_out + first_err
+    assert then.returncode == 0, second_out + second_err
+    assert "Another ./dev build or ./dev bundle is running" in second_err
+    assert "Another" not in first_err
+    # The first published its pair whole; a second build published its own after it, a bundle only its zip.
+    site = (tmp_path / "site" / "index.html").read_text().strip()
+    assert site == ("second" if second == "build" else "first")
+    assert (tmp_path / "dist" / "metaverse-action-plan-offline.zip").is_file()
+    assert not list(tmp_path.glob(".publish-*")), "a staging folder was left behind"

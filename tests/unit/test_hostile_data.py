@@ -15,7 +15,7 @@ from plansite.exports import measures_csv, spreadsheet_safe
 from plansite.model import NODE_TYPES
 from plansite.problems import MOST_SHOWN, Location
 from plansite.schema import MOST_ERRORS
-from support.problems import problems_in, problems_of
+from support.problems import english_problems_of, problems_in, problems_of
 from support.project import ROOT, edit
 
 TITLE = "    title: 加快重点行业工业元宇宙布局"  # M5's title line in data/measures.yaml
@@ -259,6 +259,56 @@ def test_text_made_only_of_invisible_characters_is_rejected(project_copy: Path, 
     assert the_problem(project_copy, "data/measures.yaml", "看不见的字符").where.line == line
 
 
+# Unicode's format characters (Cf): drawn as nothing, acting on the text around them.
+FORMAT_CHARACTERS = [
+    ("\u202e", "RIGHT-TO-LEFT OVERRIDE"),
+    ("\u2066", "LEFT-TO-RIGHT ISOLATE"),
+    ("\u200b", "ZERO WIDTH SPACE"),
+    ("\u200d", "ZERO WIDTH JOINER"),
+    ("\ufeff", "ZERO WIDTH NO-BREAK SPACE"),  # a byte-order mark inside the text
+    ("\u00ad", "SOFT HYPHEN"),
+]
+
+
+@pytest.mark.parametrize(("char", "name"), FORMAT_CHARACTERS)
+@pytest.mark.parametrize("written", ["as it is", "escaped"])
+def test_a_format_character_in_a_title_is_named_with_its_line_its_name_and_the_fix(
+    project_copy: Path, char: str, name: str, written: str
+) -> None:
+    value = f"加快重点{char}行业" if written == "as it is" else f'"加快重点\\u{ord(char):04x}行业"'
+    line = edit(project_copy, "data/measures.yaml", TITLE, f"    title: {value}")
+    problem = the_problem(project_copy, "data/measures.yaml", name)
+    assert problem.where.line == line
+    assert f"U+{ord(char):04X} {name}（第 5 个字符）" in problem.what and "删去这个字符" in problem.fix
+    assert char not in str(problem), "the report shows the character escaped, never acting on the terminal"
+
+
+def test_format_characters_in_several_files_are_all_named_at_once(project_copy: Path) -> None:
+    measure = edit(project_copy, "data/measures.yaml", TITLE, "    title: 加快重点行业\u202e工业元宇宙布局")
+    task = edit(
+        project_copy, "data/tasks.yaml", "    title: 培育三维交互的工业元宇宙", "    title: 培育\u200b三维\u2066交互"
+    )
+    sentence = edit(project_copy, "docs/interpretation/q3.md", "{#q3-s2} 14项", "{#q3-s2} 14\u200c项")
+    found = {(p.where.file, p.where.line): p.what for p in problems_of(project_copy) if "看不见的字符" in p.what}
+    assert "RIGHT-TO-LEFT OVERRIDE" in found[("data/measures.yaml", measure)]
+    assert "ZERO WIDTH SPACE" in found[("data/tasks.yaml", task)]
+    assert "LEFT-TO-RIGHT ISOLATE" in found[("data/tasks.yaml", task)]
+    assert "ZERO WIDTH NON-JOINER" in found[("docs/interpretation/q3.md", sentence)]
+
+
+def test_a_format_character_in_the_english_translation_is_named(project_copy: Path) -> None:
+    nodes = edit(
+        project_copy, "data/en/nodes.yaml", "en: Accelerate the deployment", "en: Accelerate the\u202edeployment"
+    )
+    heading = edit(project_copy, "data/en/interpretation.yaml", "  q6: 6. How does", '  q6: "6. How\\u200b does')
+    edit(
+        project_copy, "data/en/interpretation.yaml", "complete industrial support?\n", 'complete industrial support?"\n'
+    )
+    found = {(p.where.file, p.where.line): p.what for p in english_problems_of(project_copy) if "看不见" in p.what}
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in found[("data/en/nodes.yaml", nodes)], found
+    assert "U+200B ZERO WIDTH SPACE" in found[("data/en/interpretation.yaml", heading)], found
+
+
 # ---- the interpretation's text ----------------------------------------------------------------
 
 
@@ -305,7 +355,7 @@ def test_measures_csv_writes_a_formula_title_as_text(project_copy: Path) -> None
 
 def test_plain_text_values_pass_every_text_rule() -> None:
     where = Location("data/x.yaml", 1, 1)
-    for text in ("加快重点行业工业元宇宙布局", "5G", "AI（人工智能）", "a\u200bb"):
+    for text in ("加快重点行业工业元宇宙布局", "5G", "AI（人工智能）", "“引号” <a> & {b} \\c"):
         assert textrules.text_problems(text, where) == [], text
 
 
