@@ -15,6 +15,7 @@ from .citation import Citation, gbt7714_head, plan_citation
 from .markup import md_text
 from .model import Node, Plan, Role
 from .search import Language
+from .text import chinese_numeral
 
 if TYPE_CHECKING:  # the modules that render with an edition import this one
     from .pages import NavEntry
@@ -78,6 +79,13 @@ class Words:
     indicator_gap: str  # between an indicator and its source
     indicator_report: str  # `{report}`: after a reported indicator's source
     sources_in_search: bool  # whether the quotations under Sources are searchable words of the page
+    # The overview (plansite/overview.py).
+    overview_description: str  # `{tasks}` … `{safeguards}`: how many of each
+    overview_intro: str
+    overview_tasks: str  # `{tasks}`, `{measures}`: the heading of the tasks' box, linking both lists
+    overview_supports: str  # `{tasks}`: after the projects' heading, the tasks they support
+    overview_supported_by: str  # `{count}`: in a task's box, how many projects support it
+    overview_run: str  # `{first}`, `{last}`: a run of tasks
     # What the build writes around the pages (hooks/site_*.py).
     search_dialog: str  # the search dialog's name for screen readers
     search_nothing: str  # what search says when no page has the words
@@ -176,6 +184,10 @@ class Edition(Protocol):
         """A Q&A by its number inside a sentence: 第三问, question 3."""
         ...
 
+    def count(self, number: int) -> str:
+        """A number as a sentence of this edition writes it: 四, 4."""
+        ...
+
     def plan_citation(self, plan: Plan, part: str, url: str) -> Citation: ...
 
     def citation_head(self, citation: Citation) -> str:
@@ -257,6 +269,12 @@ WORDS = Words(
     indicator_gap=L.INDICATOR_GAP,
     indicator_report=L.INDICATOR_REPORT,
     sources_in_search=True,  # the quotations are the Chinese page's own words
+    overview_description=L.OVERVIEW_DESCRIPTION,
+    overview_intro=L.OVERVIEW_INTRO,
+    overview_tasks=L.OVERVIEW_TASKS,
+    overview_supports=L.OVERVIEW_SUPPORTS,
+    overview_supported_by=L.OVERVIEW_SUPPORTED_BY,
+    overview_run=L.OVERVIEW_RUN,
     search_dialog=L.SEARCH_DIALOG,
     search_nothing=L.SEARCH_NOTHING,
     print_canonical=L.PRINT_CANONICAL,
@@ -298,6 +316,9 @@ class Chinese:
 
     def section_ordinal(self, number: int) -> str:
         return L.section_ordinal(number)
+
+    def count(self, number: int) -> str:
+        return chinese_numeral(number)
 
     def plan_citation(self, plan: Plan, part: str, url: str) -> Citation:
         return plan_citation(plan, part, url)

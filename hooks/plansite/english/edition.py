@@ -79,6 +79,12 @@ WORDS = Words(
     # The quotations are Chinese: on an English page they would only make it a second answer to Chinese queries
     # that the In Chinese section and the Chinese edition already answer.
     sources_in_search=False,
+    overview_description=E.OVERVIEW_DESCRIPTION,
+    overview_intro=E.OVERVIEW_INTRO,
+    overview_tasks=E.OVERVIEW_TASKS,
+    overview_supports=E.OVERVIEW_SUPPORTS,
+    overview_supported_by=E.OVERVIEW_SUPPORTED_BY,
+    overview_run=E.OVERVIEW_RUN,
     search_dialog=E.SEARCH_DIALOG,
     search_nothing=E.SEARCH_NOTHING,
     print_canonical=E.PRINT_CANONICAL,
@@ -118,6 +124,9 @@ class EnglishEdition:
 
     def section_ordinal(self, number: int) -> str:
         return E.QUESTION.format(number=number)
+
+    def count(self, number: int) -> str:
+        return str(number)
 
     def plan_citation(self, plan: Plan, part: str, url: str) -> Citation:
         return citing.plan_citation(plan, self.english, part, url)

@@ -113,6 +113,14 @@ GLOSSARY_INTRO = (
 GLOSSARY_HEAD = ("Chinese", "English", "Where it occurs")
 GLOSSARY_NOWHERE = "—"
 OVERVIEW_INTRO = "The goals, tasks and measures, projects and safeguards of the Action Plan at a glance."
+OVERVIEW_DESCRIPTION = (
+    "The whole structure of the Action Plan: goals, {tasks} key tasks, {measures} measures, {projects} projects "
+    "and {safeguards} safeguards"
+)
+OVERVIEW_TASKS = "{tasks} and {measures}"
+OVERVIEW_SUPPORTS = "(supporting {tasks} jointly)"
+OVERVIEW_SUPPORTED_BY = "supported jointly by {count} projects"
+OVERVIEW_RUN = "{first} to {last}"
 HOME_INTRO = (
     "The {plan} was announced on {date}. This site reproduces the official interpretation (解读) published by the "
     "Ministry of Industry and Information Technology, sentence by sentence, and sets out the structure of the Plan "

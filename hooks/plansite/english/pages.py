@@ -15,7 +15,8 @@ from .. import status
 from ..citation import INTERPRETATION_ISSUED
 from ..interpretation import INDEX_PAGE, Sentence
 from ..markup import attr, front_matter, md_link, md_text, relative
-from ..model import Goal, Measure, Node, Plan, Principle, Project, Relation, Safeguard, Section, Task
+from ..model import Measure, Node, Plan, Project, Safeguard, Section, Task
+from ..overview import overview_page
 from ..pdf import MARKER as PDF_MARKER
 from ..reference_files import INTERPRETATION_KEY
 from ..share import cite_buttons
@@ -83,7 +84,7 @@ def english_pages(plan: Plan, english: English, site_url: str) -> dict[str, str]
         HOME: home_page(plan, english),
         INDEX_PAGE: interpretation_index(plan, english, site_url),
         FULL_TEXT: full_text_page(plan, english, site_url),
-        OVERVIEW: overview_page(plan, english),
+        OVERVIEW: overview_page(plan, EnglishEdition(english)),
         GLOSSARY: glossary_page(plan, english),
     }
     for section in plan.of(Section):
@@ -174,28 +175,6 @@ def _interpretation_citing(english: English, here: str, site_url: str, key: str,
 
 
 # --- overview, home, glossary ------------------------------------------------------
-
-
-def overview_page(plan: Plan, english: English) -> str:
-    here, edition = OVERVIEW, EnglishEdition(english)
-
-    def link_to(node: Node) -> str:
-        return shared.link_to(node, here, edition=edition)
-
-    parts = [front_matter(E.NAV["overview"], f"{E.OVERVIEW_INTRO} {E.NOTICE_META}"), f"# {E.NAV['overview']}"]
-    parts.append(E.OVERVIEW_INTRO)
-    parts.append(f"## {E.INDEX_TITLE[Goal.key]}\n\n" + "\n".join(f"- {link_to(g)}" for g in plan.of(Goal)))
-    tasks = []
-    for task in plan.of(Task):
-        tasks.append(f"- {link_to(task)}")
-        tasks += [f"    - {link_to(m)}" for m in plan.targets(task.id, Relation.CONTAINS)]
-    parts.append(f"## {E.NAV['tasks']}\n\n" + "\n".join(tasks))
-    for node_type in (Project, Safeguard, Principle):
-        items = "\n".join(f"- {link_to(n)}" for n in plan.of(node_type))
-        parts.append(f"## {edition.index_title(plan, node_type)}\n\n{items}")
-    statements = {e: None for n in plan.of(Project) for e in plan.edges_from(n.id, Relation.SUPPORTS)}
-    parts.append(shared.jointly(edition, plan, list(statements), here))
-    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def facts(plan: Plan, english: English) -> str:
