@@ -22,6 +22,7 @@ import site_state
 from plansite import PlanError, facts_box, labels, load_plan, pages, share
 from plansite.edition import CHINESE, Edition
 from plansite.english import load_english
+from plansite.english import pages as english_pages
 from plansite.english.alternates import EN
 from plansite.english.edition import EnglishEdition
 from plansite.english.translation import FOLDER
@@ -246,9 +247,18 @@ def _sentence_address(plan: Plan, site_url: str) -> Callable[[str], str]:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """While the data has problems (under `mkdocs serve` only), the home page and the page for every other
-    address list them."""
+    address list them; in the English edition, while only its translation has problems, every English page
+    does (the Chinese edition is shown as it is)."""
     report = site_state.failure()
-    if report is not None:
-        page = problem_page(report)
-        for name in ("index.html", "404.html"):  # `mkdocs serve` answers an unknown address with 404.html
-            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+    if report is None:
+        return
+    page = problem_page(report)
+    names = ["index.html", "404.html"]  # `mkdocs serve` answers an unknown address with the root's 404.html
+    parent = site_state.parent()
+    if parent is not None:  # the English edition of a Chinese build that went ahead: at each of its pages
+        for path in english_pages.page_paths(parent.plan):
+            names.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri)
+    for name in names:
+        target = Path(config.site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")

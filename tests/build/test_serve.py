@@ -91,3 +91,34 @@ def test_while_the_data_is_broken_serve_answers_every_address_with_the_problems(
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_answers_both_editions_and_rebuilds_either_after_an_edit(project_copy: Path) -> None:
+    """One `mkdocs serve` of mkdocs.yml serves the English edition at /en/ and rebuilds it when data/en/
+    changes; a change of the Chinese shows at once in Chinese, and /en/ says which rendering is out of date."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project_copy,
+        env=BUILD_ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    english = project_copy / "data" / "en" / "nodes.yaml"
+    old = "as one of the three directions of effort for the industrial metaverse, without going into it further."
+    try:
+        assert _wait_for(f"{base}/en/measures/m5/", old, 90), "the English measure page was not served"
+        assert "Unofficial translation." in _fetch(f"{base}/en/")
+        english.write_text(english.read_text(encoding="utf-8").replace(old, "an edited summary."), encoding="utf-8")
+        assert _wait_for(f"{base}/en/measures/m5/", "an edited summary.", 90), "data/en/ edited: no rebuild"
+        measures = project_copy / "data" / "measures.yaml"
+        chinese = "列为工业元宇宙的三个发力方向之一，没有展开。"
+        measures.write_text(measures.read_text(encoding="utf-8").replace(chinese, "编辑后的概述。"), encoding="utf-8")
+        assert _wait_for(f"{base}/measures/m5/", "编辑后的概述。", 90), "data/ edited: the Chinese was not rebuilt"
+        assert _wait_for(f"{base}/en/measures/m5/", "data/en/nodes.yaml:", 90), "/en/ does not say what is stale"
+        assert "编辑后的概述。" in _fetch(f"{base}/en/measures/m5/")  # the rendering to update, and the new text
+        assert server.poll() is None, "the server keeps running"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
