@@ -20,7 +20,7 @@ import site_state
 from plansite import material, share, theme_markup
 from plansite.edition import CHINESE
 from plansite.english import alternates
-from plansite.english.edition import WORDS as ENGLISH_WORDS
+from plansite.english.labels import WORDS as ENGLISH_WORDS
 from plansite.markup import script_json
 from plansite.theme_markup import PageScripts, Settings, ThemeIcons
 

@@ -28,7 +28,9 @@ TREE = ("data", "docs", "hooks", "scripts", "mkdocs.yml", "mkdocs.en.yml")
 def build(tree: Path, out: Path) -> dict[str, str]:
     """Build `tree` into `out`; the digest of every output file, by path (the zip as one file, and the offline
     build it was packed from file by file, so that a difference in the zip is named)."""
+    # One commit name for both sides: the facts box and plan.json name the commit a site was built from.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": SITE_URL}
+    env["SITE_COMMIT"] = "compared"
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
     run = {"cwd": tree, "check": True, "capture_output": True}
     english = ["-f", "mkdocs.en.yml"]

@@ -13,89 +13,14 @@ from . import labels as L
 from . import share
 from .citation import Citation, gbt7714_head, plan_citation
 from .markup import md_text
-from .model import Node, Plan, Role
+from .model import Node, Plan
 from .search import Language
 from .text import chinese_numeral
+from .words import Words
 
 if TYPE_CHECKING:  # the modules that render with an edition import this one
     from .pages import NavEntry
     from .preview_image import Preview
-
-
-@dataclass(frozen=True)
-class Words:
-    """Every word and mark the node, list and grouped pages write themselves, in one language."""
-
-    html_lang: str  # of the short links' redirect pages
-    kind: dict[str, str]  # the name of a kind, as a heading or where an item has no number
-    kind_in_sentence: dict[str, str]  # … inside a sentence: 这一措施, this measure
-    nav: dict[str, str]
-    trail: str
-    previous: str
-    next: str
-    summary: str  # the heading of a node page's summary
-    summary_badge: str  # the mark before a summary under that heading
-    summary_mark: str  # the mark before a summary in a list
-    summary_basis: str
-    from_interpretation: str
-    editorial: str  # the mark of the site's own reading
-    only_listed: str
-    never_named: str
-    related: str
-    topics: str  # the heading of what a Q&A page covers
-    related_of: str
-    parent: str
-    children: str
-    supported_by: str
-    supports: str
-    jointly: str
-    mentions: str
-    mentioned_by: str
-    discussed_in: str
-    role: dict[Role, str]
-    sources: str
-    facts_source: str
-    report: str
-    heading_source: str  # `{section}`: the Q&A whose heading a source quotes
-    indicators: dict[str, str]
-    reported_wording: str
-    reported_wording_note: str
-    cite: str
-    access_date: str
-    cite_downloads: str  # the marker the edition's hook replaces with the page's RIS and BibTeX links
-    short_link: str
-    share: share.ShareWords
-    # Punctuation.
-    colon: str  # between an item's link and its summary, or a label and a link
-    list_separator: str  # between names in a sentence or a description
-    basis_separator: str  # between what a summary rests on
-    reason_separator: str  # between the site's reasons, and before one after a role
-    badge_gap: str  # between a badge and the text it marks
-    aside: str  # `{}` in brackets after what it qualifies
-    moves_separator: str  # between previous and next in the trail
-    quoted: str  # `{}`: a quotation of the Chinese sources
-    attribution: str  # between a quotation and where it is from
-    indicator: str  # `{}`: an indicator, as the interpretation or a report words it
-    indicator_gap: str  # between an indicator and its source
-    indicator_report: str  # `{report}`: after a reported indicator's source
-    sources_in_search: bool  # whether the quotations under Sources are searchable words of the page
-    # The overview (plansite/overview.py).
-    overview_description: str  # `{tasks}` … `{safeguards}`: how many of each
-    overview_intro: str
-    overview_tasks: str  # `{tasks}`, `{measures}`: the heading of the tasks' box, linking both lists
-    overview_supports: str  # `{tasks}`: after the projects' heading, the tasks they support
-    overview_supported_by: str  # `{count}`: in a task's box, how many projects support it
-    overview_run: str  # `{first}`, `{last}`: a run of tasks
-    # What the build writes around the pages (hooks/site_*.py).
-    search_dialog: str  # the search dialog's name for screen readers
-    search_nothing: str  # what search says when no page has the words
-    print_canonical: str  # before the page's address in the printed masthead
-    print_qr: str  # the title of the printed page's QR code
-    og_locale: str  # the link preview's og:locale
-    download: str  # `{link}`, `{size}`, `{date}`: the online site's link to the offline copy
-    download_missing: str  # where that link goes while no offline copy has been built
-    offline_copy: str  # `{date}`: in the offline copy, where the link would be
-    offline_copy_undated: str
 
 
 class Edition(Protocol):
@@ -216,83 +141,12 @@ class Edition(Protocol):
         ...
 
 
-WORDS = Words(
-    html_lang="zh-CN",
-    kind=L.KIND,
-    kind_in_sentence=L.KIND_SHORT,
-    nav=L.NAV,
-    trail=L.TRAIL,
-    previous=L.PREVIOUS,
-    next=L.NEXT,
-    summary=L.SUMMARY,
-    summary_badge=L.SUMMARY_BADGE,
-    summary_mark=L.SUMMARY_MARK,
-    summary_basis=L.SUMMARY_BASIS,
-    from_interpretation=L.FROM_INTERPRETATION,
-    editorial=L.EDITORIAL,
-    only_listed=L.ONLY_LISTED,
-    never_named=L.NEVER_NAMED,
-    related=L.RELATED,
-    topics=L.TOPICS,
-    related_of=L.RELATED_OF,
-    parent=L.PARENT,
-    children=L.CHILDREN,
-    supported_by=L.SUPPORTED_BY,
-    supports=L.SUPPORTS,
-    jointly=L.JOINTLY,
-    mentions=L.MENTIONS,
-    mentioned_by=L.MENTIONED_BY,
-    discussed_in=L.DISCUSSED_IN,
-    role=L.ROLE,
-    sources=L.SOURCES,
-    facts_source=L.FACTS_SOURCE,
-    report=L.REPORT,
-    heading_source=L.HEADING_SOURCE,
-    indicators=L.INDICATORS,
-    reported_wording=L.REPORTED_WORDING,
-    reported_wording_note=L.REPORTED_WORDING_NOTE,
-    cite=L.CITE,
-    access_date=L.ACCESS_DATE,
-    cite_downloads="<!-- plan:cite-downloads {key} -->",  # filled in by hooks/site_citing.py
-    short_link=L.SHORT_LINK,
-    share=share.CHINESE,
-    colon=L.COLON,
-    list_separator=L.LIST_SEPARATOR,
-    basis_separator=L.LIST_SEPARATOR,
-    reason_separator=L.REASON_SEPARATOR,
-    badge_gap="",  # the badge's box sets it apart; Chinese puts no space between words
-    aside=L.ASIDE,
-    moves_separator=L.MOVES_SEPARATOR,
-    quoted=L.QUOTED,
-    attribution=L.ATTRIBUTION,
-    indicator="{}",
-    indicator_gap=L.INDICATOR_GAP,
-    indicator_report=L.INDICATOR_REPORT,
-    sources_in_search=True,  # the quotations are the Chinese page's own words
-    overview_description=L.OVERVIEW_DESCRIPTION,
-    overview_intro=L.OVERVIEW_INTRO,
-    overview_tasks=L.OVERVIEW_TASKS,
-    overview_supports=L.OVERVIEW_SUPPORTS,
-    overview_supported_by=L.OVERVIEW_SUPPORTED_BY,
-    overview_run=L.OVERVIEW_RUN,
-    search_dialog=L.SEARCH_DIALOG,
-    search_nothing=L.SEARCH_NOTHING,
-    print_canonical=L.PRINT_CANONICAL,
-    print_qr=L.PRINT_QR,
-    og_locale="zh_CN",
-    download=L.DOWNLOAD,
-    download_missing=L.DOWNLOAD_MISSING,
-    offline_copy=L.OFFLINE_COPY,
-    offline_copy_undated=L.OFFLINE_COPY_UNDATED,
-)
-
-
 @dataclass(frozen=True)
 class Chinese:
     """The Chinese edition: the data's own titles and summaries, GB/T 7714 citations, the interpretation's
     sentences with the words that name the node marked."""
 
-    words: Words = WORDS
+    words: Words = L.WORDS
     folder: str = ""
     docs_pages: bool = True
 

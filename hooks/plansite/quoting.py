@@ -9,25 +9,13 @@ sentences: `#q6-s2` for one, `#q6-s2-s3` for a range (see README, "Linking a ran
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from . import labels as L
 from .markup import attr
 from .model import Plan
+from .words import QuoteWords
 
-
-@dataclass(frozen=True)
-class QuoteWords:
-    """What the control says, in one edition's language."""
-
-    selection: str  # the button
-    selection_title: str
-    hint: str  # said through the live region when a passage is selected
-    range: str  # how a range of ids reads in the source line: `{first}` and `{last}`
-    keys: str = L.QUOTE_KEYS
-
-
-CHINESE = QuoteWords(L.QUOTE_SELECTION, L.QUOTE_SELECTION_TITLE, L.QUOTE_HINT, L.QUOTE_RANGE)
+CHINESE = L.WORDS.quote
 
 
 def quote_control(plan: Plan) -> str:

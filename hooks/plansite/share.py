@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from . import labels as L
 from .citation import Citation, gbt7714_head, plan_citation
@@ -16,36 +15,9 @@ from .markup import attr, md_link, relative
 from .model import Measure, Node, Plan
 from .text import chinese_numeral
 from .urls import MEASURES_CSV, PLAN_BIBTEX, PLAN_JSON, PLAN_RIS, PLAN_SCHEMA, page_of, public_url
+from .words import ShareWords
 
-
-@dataclass(frozen=True)
-class ShareWords:
-    """What the buttons and their confirmations say, in one edition's language."""
-
-    share: str  # names the group of buttons; `{name}` is the page's
-    copy_link: str
-    copy_citation: str
-    copy_citation_name: str
-    copy_markdown: str
-    copied_link: str
-    copied_citation: str
-    copied_markdown: str
-    copied_quote: str
-    copy_failed: str
-
-
-CHINESE = ShareWords(
-    L.SHARE,
-    L.COPY_LINK,
-    L.COPY_CITATION,
-    L.COPY_CITATION_NAME,
-    L.COPY_MARKDOWN,
-    L.COPIED_LINK,
-    L.COPIED_CITATION,
-    L.COPIED_MARKDOWN,
-    L.COPIED_QUOTE,
-    L.COPY_FAILED,
-)
+CHINESE = L.WORDS.share
 
 
 def share_buttons(plan: Plan, node: Node, name: str, site_url: str) -> str:

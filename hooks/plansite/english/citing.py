@@ -20,9 +20,8 @@ from ..citation import INTERPRETATION_ISSUED, MAX_AUTHORS, MEDIUM, Citation, Wor
 from ..interpretation import INDEX_PAGE
 from ..markup import md_link, relative
 from ..model import Issuer, Node, Plan, Section
-from ..quoting import QuoteWords, control
+from ..quoting import control
 from ..reference_files import INTERPRETATION_KEY, bibtex, ris
-from ..share import ShareWords
 from ..urls import FULL_TEXT, HOME, PLAN_BIBTEX, PLAN_RIS, cite_file, page_of, public_url
 from . import labels as E
 from .alternates import chinese_page
@@ -123,19 +122,8 @@ def full(citation: Citation, accessed: str) -> str:
 # --- on the page --------------------------------------------------------------------------------
 
 
-WORDS = ShareWords(
-    E.SHARE,
-    E.COPY_LINK,
-    E.COPY_CITATION,
-    E.COPY_CITATION_NAME,
-    E.COPY_MARKDOWN,
-    E.COPIED_LINK,
-    E.COPIED_CITATION,
-    E.COPIED_MARKDOWN,
-    E.COPIED_QUOTE,
-    E.COPY_FAILED,
-)
-QUOTE_WORDS = QuoteWords(E.QUOTE_SELECTION, E.QUOTE_SELECTION_TITLE, E.QUOTE_HINT, E.QUOTE_RANGE)
+WORDS = E.WORDS.share
+QUOTE_WORDS = E.WORDS.quote
 
 
 def quote_control(english: English) -> str:
@@ -145,7 +133,7 @@ def quote_control(english: English) -> str:
 
 
 # Where a page's citation section (plansite/pages.py) offers its RIS and BibTeX: filled in by hooks/site_citing.py.
-DOWNLOADS = "<!-- plan:en-cite-downloads {key} -->"
+DOWNLOADS = E.WORDS.cite_downloads
 
 
 def downloads_line(key: str, here: str, offline: bool) -> str:

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from .. import labels as ZH
 from ..citation import Citation
-from ..edition import CHINESE, Words
+from ..edition import CHINESE
 from ..ids import question_number, sentence_number
 from ..markup import md_text
 from ..model import Node, Plan
 from ..pages import heading
 from ..search import Language
+from ..words import Words
 from . import citing
 from . import labels as E
 from .translation import English
@@ -24,83 +25,11 @@ if TYPE_CHECKING:  # the modules that render the English pages import this one
     from ..pages import NavEntry
     from ..preview_image import Preview
 
-WORDS = Words(
-    html_lang="en",
-    kind=E.KIND,
-    kind_in_sentence={kind: name.lower() for kind, name in E.KIND.items()},
-    nav=E.NAV,
-    trail=E.TRAIL,
-    previous=E.PREVIOUS,
-    next=E.NEXT,
-    summary=E.SUMMARY,
-    summary_badge=E.SUMMARY_MARK,
-    summary_mark=E.SUMMARY_MARK,
-    summary_basis=E.SUMMARY_BASIS,
-    from_interpretation=E.FROM_INTERPRETATION,
-    editorial=E.EDITORIAL,
-    only_listed=E.ONLY_LISTED,
-    never_named=E.NEVER_NAMED,
-    related=E.RELATED,
-    topics=E.TOPICS,
-    related_of=E.RELATED_OF,
-    parent=E.PARENT,
-    children=E.CHILDREN,
-    supported_by=E.SUPPORTED_BY,
-    supports=E.SUPPORTS,
-    jointly=E.JOINTLY,
-    mentions=E.MENTIONS,
-    mentioned_by=E.MENTIONED_BY,
-    discussed_in=E.DISCUSSED_IN,
-    role=E.ROLE,
-    sources=E.SOURCES,
-    facts_source=E.FACTS_SOURCE,
-    report=E.REPORT,
-    heading_source=E.HEADING_SOURCE,
-    indicators=E.INDICATORS,
-    reported_wording=E.REPORTED_WORDING,
-    reported_wording_note=E.REPORTED_WORDING_NOTE,
-    cite=E.CITE,
-    access_date=E.ACCESS_DATE,
-    cite_downloads=citing.DOWNLOADS,
-    short_link=E.SHORT_LINK,
-    share=citing.WORDS,
-    colon=E.COLON,
-    list_separator=E.LIST_SEPARATOR,
-    basis_separator=E.REASON_SEPARATOR,
-    reason_separator=E.REASON_SEPARATOR,
-    badge_gap=" ",
-    aside=E.ASIDE,
-    moves_separator=E.MOVES_SEPARATOR,
-    quoted=E.QUOTED,
-    attribution=E.ATTRIBUTION,
-    indicator=E.INDICATOR,
-    indicator_gap=E.INDICATOR_GAP,
-    indicator_report=E.INDICATOR_REPORT,
-    # The quotations are Chinese: on an English page they would only make it a second answer to Chinese queries
-    # that the In Chinese section and the Chinese edition already answer.
-    sources_in_search=False,
-    overview_description=E.OVERVIEW_DESCRIPTION,
-    overview_intro=E.OVERVIEW_INTRO,
-    overview_tasks=E.OVERVIEW_TASKS,
-    overview_supports=E.OVERVIEW_SUPPORTS,
-    overview_supported_by=E.OVERVIEW_SUPPORTED_BY,
-    overview_run=E.OVERVIEW_RUN,
-    search_dialog=E.SEARCH_DIALOG,
-    search_nothing=E.SEARCH_NOTHING,
-    print_canonical=E.PRINT_CANONICAL,
-    print_qr=E.PRINT_QR,
-    og_locale="en_GB",
-    download=E.DOWNLOAD,
-    download_missing=E.DOWNLOAD_MISSING,
-    offline_copy=E.OFFLINE_COPY,
-    offline_copy_undated=E.OFFLINE_COPY_UNDATED,
-)
-
 
 @dataclass(frozen=True)
 class EnglishEdition:
     english: English
-    words: Words = WORDS
+    words: Words = E.WORDS
     folder: str = "en/"  # the Chinese site's en/ folder, at the Chinese pages' paths
     docs_pages: bool = False  # docs/ holds the Chinese text: every English page is made from data/en/
 

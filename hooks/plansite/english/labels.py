@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from .. import labels as ZH
 from ..model import Goal, Issuer, Measure, Principle, Project, Role, Safeguard, Section, Task, Technology
 from ..status import FactsWords, Stage
+from ..words import QuoteWords, ShareWords, Words
 
 SITE_NAME = "Metaverse Industry Action Plan (2023–2025): a reader"
 LANGUAGE = "en"
@@ -299,3 +301,89 @@ PDF = {
     "qr_alt": "QR code linking to {url}",
     "title_suffix": "{title}: the interpretation and the structure (compiled by this site)",
 }
+
+
+# Every word above that the renderers and the build's hooks ask of an edition (plansite/words.py).
+WORDS = Words(
+    html_lang="en",
+    kind=KIND,
+    kind_in_sentence={kind: name.lower() for kind, name in KIND.items()},
+    nav=NAV,
+    trail=TRAIL,
+    previous=PREVIOUS,
+    next=NEXT,
+    summary=SUMMARY,
+    summary_badge=SUMMARY_MARK,
+    summary_mark=SUMMARY_MARK,
+    summary_basis=SUMMARY_BASIS,
+    from_interpretation=FROM_INTERPRETATION,
+    editorial=EDITORIAL,
+    only_listed=ONLY_LISTED,
+    never_named=NEVER_NAMED,
+    related=RELATED,
+    topics=TOPICS,
+    related_of=RELATED_OF,
+    parent=PARENT,
+    children=CHILDREN,
+    supported_by=SUPPORTED_BY,
+    supports=SUPPORTS,
+    jointly=JOINTLY,
+    mentions=MENTIONS,
+    mentioned_by=MENTIONED_BY,
+    discussed_in=DISCUSSED_IN,
+    role=ROLE,
+    sources=SOURCES,
+    facts_source=FACTS_SOURCE,
+    report=REPORT,
+    heading_source=HEADING_SOURCE,
+    indicators=INDICATORS,
+    reported_wording=REPORTED_WORDING,
+    reported_wording_note=REPORTED_WORDING_NOTE,
+    cite=CITE,
+    access_date=ACCESS_DATE,
+    cite_downloads="<!-- plan:en-cite-downloads {key} -->",  # filled in by hooks/site_citing.py
+    short_link=SHORT_LINK,
+    share=ShareWords(
+        SHARE,
+        COPY_LINK,
+        COPY_CITATION,
+        COPY_CITATION_NAME,
+        COPY_MARKDOWN,
+        COPIED_LINK,
+        COPIED_CITATION,
+        COPIED_MARKDOWN,
+        COPIED_QUOTE,
+        COPY_FAILED,
+    ),
+    quote=QuoteWords(QUOTE_SELECTION, QUOTE_SELECTION_TITLE, QUOTE_HINT, QUOTE_RANGE, ZH.QUOTE_KEYS),
+    colon=COLON,
+    list_separator=LIST_SEPARATOR,
+    basis_separator=REASON_SEPARATOR,
+    reason_separator=REASON_SEPARATOR,
+    badge_gap=" ",
+    aside=ASIDE,
+    moves_separator=MOVES_SEPARATOR,
+    quoted=QUOTED,
+    attribution=ATTRIBUTION,
+    indicator=INDICATOR,
+    indicator_gap=INDICATOR_GAP,
+    indicator_report=INDICATOR_REPORT,
+    # The quotations are Chinese: on an English page they would only make it a second answer to Chinese queries
+    # that the In Chinese section and the Chinese edition already answer.
+    sources_in_search=False,
+    overview_description=OVERVIEW_DESCRIPTION,
+    overview_intro=OVERVIEW_INTRO,
+    overview_tasks=OVERVIEW_TASKS,
+    overview_supports=OVERVIEW_SUPPORTS,
+    overview_supported_by=OVERVIEW_SUPPORTED_BY,
+    overview_run=OVERVIEW_RUN,
+    search_dialog=SEARCH_DIALOG,
+    search_nothing=SEARCH_NOTHING,
+    print_canonical=PRINT_CANONICAL,
+    print_qr=PRINT_QR,
+    og_locale="en_GB",
+    download=DOWNLOAD,
+    download_missing=DOWNLOAD_MISSING,
+    offline_copy=OFFLINE_COPY,
+    offline_copy_undated=OFFLINE_COPY_UNDATED,
+)
