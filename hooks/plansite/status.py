@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -117,14 +118,17 @@ def stage(start: int, end: int, day: str) -> Stage:
     return Stage.BEFORE if year < start else Stage.ENDED if year > end else Stage.DURING
 
 
-def plan_status(plan: Plan, edition: Edition, interpretation_date: str) -> PlanStatus | None:
-    """The Plan's facts and where its period stands on the build date; None when the title gives no period."""
+def plan_status(
+    plan: Plan, edition: Edition, interpretation_date: str, issuers: Sequence[str] | None = None
+) -> PlanStatus | None:
+    """The Plan's facts and where its period stands on the build date; None when the title gives no period.
+    `issuers`: the departments' names in the language of the box (the data's Chinese names by default)."""
     years = period(plan.document.title)
     if years is None:
         return None
     start, end = years
     return PlanStatus(
-        issuers=tuple(n.title for n in plan.of(Issuer)),
+        issuers=tuple(issuers) if issuers is not None else tuple(n.title for n in plan.of(Issuer)),
         announced=plan.document.announced,
         interpretation_date=interpretation_date,
         start=start,

@@ -168,3 +168,11 @@ def test_the_english_configuration_is_not_built_on_its_own(tmp_path: Path) -> No
     assert "mkdocs.en.yml is the English edition's configuration" in result.stderr
     assert "Run `mkdocs build`" in result.stderr
     assert not site.exists() or not any(site.iterdir())
+
+
+def test_the_english_facts_box_says_everything_in_english(built_site: Path) -> None:
+    for path in ("en/index.html", "en/interpretation/full/index.html"):
+        box = parse(built_site / path).select_one(".plan-facts")
+        assert box is not None, path
+        assert "General Office of the Ministry of Education" in box.get_text(), path
+        assert not re.search(r"[\u3400-\u9fff]", box.get_text()), f"{path}: Chinese in the English box"

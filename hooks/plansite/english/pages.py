@@ -15,7 +15,7 @@ from .. import status
 from ..citation import INTERPRETATION_ISSUED
 from ..interpretation import INDEX_PAGE, Sentence
 from ..markup import attr, front_matter, md_link, md_text, relative
-from ..model import Measure, Node, Plan, Project, Safeguard, Section, Task
+from ..model import Issuer, Measure, Node, Plan, Project, Safeguard, Section, Task
 from ..overview import overview_page
 from ..pdf import MARKER as PDF_MARKER
 from ..reference_files import INTERPRETATION_KEY
@@ -179,7 +179,8 @@ def _interpretation_citing(english: English, here: str, site_url: str, key: str,
 
 def facts(plan: Plan, english: English) -> str:
     """The facts box (plansite/status.py) in English: the home page and the full text show it."""
-    found = status.plan_status(plan, status.this_edition(), INTERPRETATION_ISSUED)
+    issuers = [english.title(n.id) for n in plan.of(Issuer)]
+    found = status.plan_status(plan, status.this_edition(), INTERPRETATION_ISSUED, issuers)
     return status.facts_box(found, english.document_title.en, E.INTERPRETATION_AUTHOR, E.FACTS)
 
 

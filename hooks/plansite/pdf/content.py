@@ -64,7 +64,7 @@ class Language:
 def document(plan: Plan, language: Language, edition: status.Edition, author: str) -> dict[str, Any]:
     """The whole PDF as data (`sys.inputs.document` of edition.typ)."""
     words = language.words
-    plan_status = status.plan_status(plan, edition, INTERPRETATION_ISSUED)
+    plan_status = status.plan_status(plan, edition, INTERPRETATION_ISSUED, _issuers(plan, language))
     offices = words.facts.separator.join(words.facts.issuer.format(issuer=t) for t in _issuers(plan, language))
     facts_rows = status.rows(plan_status, language.document_title, words.publisher, words.facts) if plan_status else []
     return {
