@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Page, expect
 
 from support.localsite import serve
-from support.project import ROOT, mkdocs_build
+from support.project import ROOT, mkdocs_build, without_english
 from support.recording import RecordedPage, Recorder
 
 # ---- Serving the built site ----------------------------------------------------------------------
@@ -250,6 +250,7 @@ def test_hostile_text_in_data_runs_nowhere_in_the_browser(
 ) -> None:
     """Titles and summaries holding HTML, Markdown and template syntax show as text; nothing runs, no dialog."""
     hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)) {{ 7*7 }}"
+    without_english(project_copy)  # the Chinese pages are under test
     tasks = project_copy / "data" / "tasks.yaml"
     text = tasks.read_text(encoding="utf-8")
     text = text.replace("    title: 打造沉浸交互数字生活应用\n", f"    title: {json.dumps(hostile)}\n", 1)

@@ -18,7 +18,7 @@ from plansite import load_plan
 from plansite.model import NODE_TYPES, Measure
 from plansite.urls import GROUPED, page_of
 from support.html import attribute, links, parse
-from support.project import ROOT, edit, mkdocs_build
+from support.project import ROOT, edit, mkdocs_build, without_english
 
 SCHEMES = ("javascript:", "data:", "vbscript:")
 
@@ -80,9 +80,7 @@ HOSTILE = (
 def test_hostile_text_in_the_data_and_the_interpretation_reaches_every_page_as_text(
     project_copy: Path, tmp_path: Path, built_site: Path
 ) -> None:
-    # The Chinese pages are under test: without data/en/ the site has no English edition, which would only ask
-    # for the changed text to be translated.
-    shutil.rmtree(project_copy / "data" / "en")
+    without_english(project_copy)  # the Chinese pages are under test
     page = project_copy / "docs" / "interpretation" / "q4.md"
     lines = page.read_text(encoding="utf-8").split("\n")
     quoted = next(i for i, line in enumerate(lines) if line.startswith("{#q4-s1} "))

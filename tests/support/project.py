@@ -4,6 +4,7 @@ them."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,12 @@ def mkdocs_build(
         text=True,
         timeout=300,
     )
+
+
+def without_english(project: Path) -> None:
+    """A project copy without data/en/, so without an English edition: for a test of the Chinese pages that
+    changes the Chinese text, which the English renderings would otherwise have to follow before it builds."""
+    shutil.rmtree(project / "data" / "en")
 
 
 def edit(project: Path, name: str, old: str, new: str, count: int = 1) -> int:
