@@ -12,7 +12,6 @@ folder does not allow stops the collection with a message that names the folder 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Request, Route, sync_playwright
 
 from support.localsite import launch, serve
-from support.project import ROOT, mkdocs_build
+from support.project import ROOT, copy_project, mkdocs_build
 from support.recording import RecordedPage, Recorder, is_local
 
 TESTS = Path(__file__).resolve().parent
@@ -74,12 +73,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the project (data, docs, hooks, config) that a test may break."""
-    copy = tmp_path / "project"
-    for name in ("data", "docs", "hooks"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "mkdocs.en.yml"):
-        shutil.copy2(ROOT / name, copy / name)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 # ---- A real browser: Debian's Chromium driven by Playwright --------------------------------------

@@ -151,9 +151,9 @@ echo "$BUILD_NAME" > "$dir/index.html" && echo "$BUILD_NAME" > "$dir/search/sear
 
 
 def _tree_with_fast_builds(tree: Path) -> None:
-    """./dev, its scripts and hooks, with a .venv whose Python is the real one and whose mkdocs is FAKE_MKDOCS:
-    ./dev's own code (the lock, the staging, recover and swap) runs as it is, in seconds."""
-    for name in ("dev", "scripts", "hooks", "requirements.txt"):
+    """./dev, its scripts, hooks, data and docs, with a .venv whose Python is the real one and whose mkdocs is
+    FAKE_MKDOCS: ./dev's own code (the lock, the staging, recover and swap) and scripts/pdf.py run as they are."""
+    for name in ("dev", "scripts", "hooks", "data", "docs", "requirements.txt"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, tree / name)
     bin_ = tree / ".venv" / "bin"

@@ -39,6 +39,15 @@ def mkdocs_build(
     )
 
 
+def copy_project(copy: Path) -> Path:
+    """A copy of what the build reads (data, docs, hooks and both editions' configuration) at `copy`."""
+    for name in ("data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy2(ROOT / name, copy / name)
+    return copy
+
+
 def without_english(project: Path) -> None:
     """A project copy without data/en/, so without an English edition: for a test of the Chinese pages that
     changes the Chinese text, which the English renderings would otherwise have to follow before it builds."""
