@@ -2,8 +2,9 @@
 
     python tests/benchmarks/generate.py MEASURES DEST
 
-DEST gets mkdocs.yml and docs/ copied from this repository, a copy of hooks/, and a generated data/ and
-docs/interpretation/q1.md … q9.md. The numbered kinds grow with the measures in the real plan's
+DEST gets mkdocs.yml, mkdocs.en.yml and docs/ copied from this repository, a copy of hooks/, and a generated
+data/ and docs/interpretation/q1.md … q9.md. It has no translation (data/en/), so its build writes the Chinese
+edition only (mkdocs.yml watches mkdocs.en.yml, which must exist all the same). The numbered kinds grow with the measures in the real plan's
 proportions (14 measures : 5 tasks : 4 projects : 3 safeguards : 2 goals); Q&A sections stay at nine, the
 most the schema allows, and grow in sentences instead (about two per measure, as in the real text). The
 short lists (5 principles, 6 technologies, 5 issuers) keep their real size. Every quote is taken from a
@@ -351,7 +352,8 @@ def generate_project(dest: Path, measures: int, *, seed: int = 8) -> SyntheticPl
     if measures < 1:
         raise ValueError("a plan needs at least one measure")
     dest.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy2(ROOT / config, dest / config)
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=ignore)
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=ignore)
