@@ -35,6 +35,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = site_state.current()
     if state.theme_search:
         return files
+    # The theme's lunr files and worker: no page loads them once the settings name the site's worker.
+    for unused in [f for f in files if f.src_uri.startswith((material.LUNR_FOLDER, material.WORKER_FOLDER))]:
+        files.remove(unused)
 
     def url_of(path: str) -> str:
         """This build's URL of a docs file as the search index writes it (the home page is "", not "./")."""
