@@ -4,11 +4,12 @@
 
 DEST gets mkdocs.yml, mkdocs.en.yml and docs/ copied from this repository, a copy of hooks/, and a generated
 data/ and docs/interpretation/q1.md … q9.md. It has no translation (data/en/), so its build writes the Chinese
-edition only (mkdocs.yml watches mkdocs.en.yml, which must exist all the same). The numbered kinds grow with the measures in the real plan's
-proportions (14 measures : 5 tasks : 4 projects : 3 safeguards : 2 goals); Q&A sections stay at nine, the
-most the schema allows, and grow in sentences instead (about two per measure, as in the real text). The
-short lists (5 principles, 6 technologies, 5 issuers) keep their real size. Every quote is taken from a
-generated sentence or a generated facts section, so the loader's checks pass exactly as for real data.
+edition only (mkdocs.yml watches mkdocs.en.yml, which must exist all the same). The numbered kinds grow with
+the measures in the real plan's proportions (14 measures : 5 tasks : 4 projects : 3 safeguards : 2 goals); Q&A
+sections stay at nine, the most the schema allows, and grow in sentences instead (about two per measure, as in
+the real text). The short lists (5 principles, 6 technologies, 5 issuers) keep their real size. Every quote is
+taken from a generated sentence or a generated facts section, so the loader's checks pass exactly as for real
+data.
 """
 
 from __future__ import annotations
