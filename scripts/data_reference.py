@@ -134,7 +134,7 @@ def table(schema: Schema, node: dict[str, Any]) -> list[str]:
     rows = ["| 字段 field | 必填 required | 形式 form | 含义 meaning |", "| --- | --- | --- | --- |"]
     for name, prop in resolved["properties"].items():
         if name not in FIELDS:
-            raise SystemExit(f"{SCHEMA.relative_to(ROOT)}: field `{name}` has no meaning in {__file__}'s FIELDS")
+            raise SystemExit(f"data/schema.json: field `{name}` has no meaning in FIELDS of scripts/data_reference.py")
         zh, en = FIELDS[name]
         required = "是 yes" if name in resolved["required"] else ""
         rows.append(f"| `{name}` | {required} | {schema.kind(prop)} | {zh} / {en} |")
@@ -167,7 +167,7 @@ def render() -> str:
     ]
     for name in raw["properties"]:
         if name not in LISTS:
-            raise SystemExit(f"{SCHEMA.relative_to(ROOT)}: list `{name}` has no meaning in {__file__}'s LISTS")
+            raise SystemExit(f"data/schema.json: list `{name}` has no meaning in LISTS of scripts/data_reference.py")
         zh, en = LISTS[name]
         where = f"`{files[name]}`" if name in files else "(未用 unused)"
         lines.append(f"| [`{name}`](#{name}) | {zh} | {en} | {where} |")
