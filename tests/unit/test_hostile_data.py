@@ -132,8 +132,8 @@ def test_a_text_over_the_length_limit_is_named(project_copy: Path) -> None:
     assert problem.where.line == line
 
 
-def test_the_readme_states_every_limit() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_editors_guide_states_every_limit() -> None:
+    readme = (ROOT / "guide" / "editing.md").read_text(encoding="utf-8")
     limits = ("5 MB", f"{textrules.MAX_DEPTH} 层", f"{textrules.MAX_TEXT:,}", f"{textrules.MAX_NUMBER:,}")
     for limit in (*limits, f"{textrules.MAX_VALUES:,}", f"{MOST_ERRORS:,}"):
         assert limit in readme, limit
