@@ -302,7 +302,10 @@ def test_online_site_offers_the_bundle_with_its_size_and_date(
 
 def test_offline_copy_says_it_is_the_offline_copy_and_when_it_was_made(bundle: Bundle) -> None:
     home = (bundle.root / "index.html").read_text(encoding="utf-8")
-    assert "离线版（2023-11-14 生成）" in home and "downloads/" not in home
+    assert "离线版（2023-11-14 生成）" in home
+    # It offers no copy of itself, and nothing under downloads/ on disk: the PDF is linked at its online address.
+    assert "offline.zip" not in home and 'href="downloads/' not in home
+    assert 'href="https://example.org/downloads/metaverse-action-plan.pdf"' in home
 
 
 def test_offline_pages_name_their_online_address(bundle: Bundle) -> None:
