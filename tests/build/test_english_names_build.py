@@ -36,11 +36,11 @@ def test_every_chinese_name_link_has_an_english_link_to_the_same_item_naming_a_h
         english_page = parse(built_site / "en" / url / "index.html")
         english = _name_links(english_page, "en/" + url)
         assert set(english) == {(sentence, "en/" + target) for sentence, target in chinese}, url
-        for (sentence, target), preview_id in english.items():
-            assert preview_id == chinese[(sentence, target.removeprefix("en/"))], (url, sentence)
-            preview = english_page.select_one(f"#{preview_id}")
-            assert preview is not None and "mention-preview" in attribute(preview, "class"), (url, preview_id)
-            assert preview.has_attr("hidden") and preview.has_attr("data-search-exclude"), (url, preview_id)
+        for (sentence, target), hover_card_id in english.items():
+            assert hover_card_id == chinese[(sentence, target.removeprefix("en/"))], (url, sentence)
+            preview = english_page.select_one(f"#{hover_card_id}")
+            assert preview is not None and "mention-preview" in attribute(preview, "class"), (url, hover_card_id)
+            assert preview.has_attr("hidden") and preview.has_attr("data-search-exclude"), (url, hover_card_id)
             assert (built_site / target / "index.html").is_file(), target
         previews = {attribute(p, "id") for p in english_page.select(".mention-preview")}
         assert previews == set(english.values()), f"/en/{url}: previews only of the items the page links"

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from plansite import labels, load_plan
-from plansite import preview_image as preview
+from plansite import link_images as preview
 from plansite.urls import public_url
 from support import project
 from support.html import meta, parse
@@ -32,7 +32,7 @@ def tags(page: Path) -> dict[str, str]:
 def node_pages() -> dict[str, str]:
     """Every page that has an image of its own (docs path → image name), from the plan itself."""
     plan = load_plan(ROOT)
-    return {page: p.name for page, p in preview.previews(plan, "site").items()}
+    return {page: p.name for page, p in preview.link_images(plan, "site").items()}
 
 
 def built_page(site: Path, docs_path: str) -> Path:
@@ -123,12 +123,12 @@ def test_a_build_without_a_cjk_font_succeeds_with_no_images(
 ) -> None:
     empty = tmp_path / "no-fonts"
     empty.mkdir()
-    monkeypatch.setitem(project.BUILD_ENV, "PREVIEW_FONT_DIR", str(empty))
+    monkeypatch.setitem(project.BUILD_ENV, "LINK_IMAGE_FONT_DIR", str(empty))
     site = tmp_path / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stderr.splitlines() if "fonts-noto-cjk" in line]
-    assert len(said) == 1 and said[0].startswith("INFO") and labels.PREVIEW_NO_FONT in said[0], result.stderr
+    assert len(said) == 1 and said[0].startswith("INFO") and labels.LINK_IMAGE_NO_FONT in said[0], result.stderr
     assert not (site / "assets" / "previews").exists()
     assert not (project_copy / ".cache" / "previews").exists()
     pages = list(site.rglob("*.html"))

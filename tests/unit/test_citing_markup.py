@@ -11,8 +11,8 @@ import markdown
 import pytest
 
 from plansite import load_plan
+from plansite.hover_cards import hover_card_block, hover_card_id
 from plansite.interpretation import render_sentences
-from plansite.mentions import mention_previews, preview_id
 from plansite.model import Plan
 from plansite.pages import name_links
 from plansite.quoting import quote_control
@@ -63,7 +63,7 @@ def test_markdown_link_text_renders_as_the_name_itself(name: str) -> None:
 
 def test_a_preview_gives_kind_id_title_parent_and_the_summary_marked_as_the_sites() -> None:
     m10 = plan().nodes["M10"]
-    preview = parse(mention_previews(plan(), [m10])).find(id="preview-m10")
+    preview = parse(hover_card_block(plan(), [m10])).find(id="preview-m10")
     assert preview is not None and attribute(preview, "role") == "tooltip" and preview.has_attr("hidden")
     lines = [text(p) for p in preview.find_all("p")]
     assert lines == [
@@ -76,17 +76,17 @@ def test_a_preview_gives_kind_id_title_parent_and_the_summary_marked_as_the_site
 
 
 def test_an_item_without_a_task_belongs_to_the_plan_in_its_preview() -> None:
-    preview = parse(mention_previews(plan(), [plan().nodes["T4"]])).find(id="preview-t4")
+    preview = parse(hover_card_block(plan(), [plan().nodes["T4"]])).find(id="preview-t4")
     assert preview is not None
     assert "所属：《元宇宙产业创新发展三年行动计划（2023—2025年）》" in text(preview)
 
 
 def test_a_preview_shows_data_text_as_text_and_each_item_once() -> None:
     m10 = dataclasses.replace(plan().nodes["M10"], title="<b>标准</b> & 体系", summary='"引号" <i>')
-    html = mention_previews(plan(), [m10, m10])
+    html = hover_card_block(plan(), [m10, m10])
     assert "<b>" not in html and "<i>" not in html and html.count('id="preview-m10"') == 1
     assert "<b>标准</b> & 体系" in text(parse(html))
-    assert mention_previews(plan(), []) == ""
+    assert hover_card_block(plan(), []) == ""
 
 
 def test_a_linked_name_points_at_its_preview() -> None:
@@ -99,9 +99,9 @@ def test_a_linked_name_points_at_its_preview() -> None:
     )
     named = {text(a): attribute(a, "aria-describedby") for a in page.select(".sentence a[href$='.md']")}
     assert named == {
-        "完善产业标准体系": preview_id(plan().nodes["M10"]),
-        "提升创新支撑能力": preview_id(plan().nodes["M11"]),
-        "打造一流基础设施": preview_id(plan().nodes["M12"]),
+        "完善产业标准体系": hover_card_id(plan().nodes["M10"]),
+        "提升创新支撑能力": hover_card_id(plan().nodes["M11"]),
+        "打造一流基础设施": hover_card_id(plan().nodes["M12"]),
     }
 
 

@@ -8,13 +8,13 @@ import io
 import pytest
 from PIL import Image
 
-from plansite import preview_image as preview
+from plansite import link_images as preview
 
 FONTS = preview.find_fonts()
 needs_font = pytest.mark.skipif(FONTS is None, reason="Noto Sans CJK SC is not installed (Debian: fonts-noto-cjk)")
 
 
-HOSTILE = preview.PreviewText(
+HOSTILE = preview.LinkImageText(
     site="<b>站点</b> & " * 20,
     heading="<script>alert('&amp;')</script> " + "元宇宙，产业。" * 60 + "A" * 400 + " x" * 50,
     context="具体措施·属于 " + "《很长的任务》" * 40,
@@ -27,13 +27,13 @@ HOSTILE = preview.PreviewText(
     "text",
     [
         HOSTILE,
-        preview.PreviewText("站", "M5 加快重点行业工业元宇宙布局", "", ""),
-        preview.PreviewText("", "W" * 2000, "", "W" * 2000),
-        preview.PreviewText("站", "", "", ""),
+        preview.LinkImageText("站", "M5 加快重点行业工业元宇宙布局", "", ""),
+        preview.LinkImageText("", "W" * 2000, "", "W" * 2000),
+        preview.LinkImageText("站", "", "", ""),
     ],
     ids=["hostile", "short", "one-long-word", "empty"],
 )
-def test_any_text_stays_inside_the_margins(text: preview.PreviewText) -> None:
+def test_any_text_stays_inside_the_margins(text: preview.LinkImageText) -> None:
     layout = preview.layout(text, FONTS)
     left, top, right, bottom = layout.text_area
     for line in layout.lines:
@@ -70,9 +70,9 @@ def test_a_cut_text_ends_with_an_ellipsis_within_the_width() -> None:
 
 @needs_font
 def test_the_cache_key_follows_text_design_and_font() -> None:
-    text = preview.PreviewText("站", "M5 标题", "具体措施", "概述")
+    text = preview.LinkImageText("站", "M5 标题", "具体措施", "概述")
     key = preview.cache_key(text, FONTS)
-    assert key == preview.cache_key(preview.PreviewText("站", "M5 标题", "具体措施", "概述"), FONTS)
-    assert key != preview.cache_key(preview.PreviewText("站", "M5 标题", "具体措施", "概述。"), FONTS)
+    assert key == preview.cache_key(preview.LinkImageText("站", "M5 标题", "具体措施", "概述"), FONTS)
+    assert key != preview.cache_key(preview.LinkImageText("站", "M5 标题", "具体措施", "概述。"), FONTS)
     moved = preview.Fonts(FONTS.regular, FONTS.bold, ((FONTS.regular, 1, 2), (FONTS.bold, 3, 4)))
     assert key != preview.cache_key(text, moved)
