@@ -16,7 +16,7 @@ from . import labels as L
 from .markup import attr
 from .model import Node, Plan
 
-HOVER_CARD_PREFIX = "preview-"  # the hover card of M10 is #preview-m10; no sentence, node or heading id starts so
+HOVER_CARD_PREFIX = "hover-card-"  # the hover card of M10 is #hover-card-m10; no sentence, node or heading id starts so
 _DESCRIBED = re.compile(r'aria-describedby="([^"]+)"')  # a name link, pointing at its hover card
 
 
@@ -68,7 +68,7 @@ def hover_card_block(plan: Plan, nodes: Iterable[Node], wording: Wording | None 
     cards = [_hover_card(plan, node, words) for node in dict.fromkeys(nodes)]
     if not cards:
         return ""
-    return '<div class="mention-previews">\n' + "\n".join(cards) + "\n</div>"
+    return '<div class="hover-cards">\n' + "\n".join(cards) + "\n</div>"
 
 
 def _hover_card(plan: Plan, node: Node, words: Wording) -> str:
@@ -76,17 +76,17 @@ def _hover_card(plan: Plan, node: Node, words: Wording) -> str:
     site's own words (the same badge as on the item's page)."""
     parent = plan.parent(node)
     belongs = _heading(parent, words) if parent else words.plan
-    ident = f'<span class="mention-preview__id">{attr(node.id.upper())}</span> ' if node.id_form.prefix else ""
+    ident = f'<span class="hover-card__id">{attr(node.id.upper())}</span> ' if node.id_form.prefix else ""
     lines = [
-        f'<div class="mention-preview" id="{hover_card_id(node)}" role="tooltip" data-search-exclude hidden>',
-        f'<p class="mention-preview__kind">{attr(words.kind(node))}</p>',
-        f'<p class="mention-preview__title">{ident}{attr(words.title(node))}</p>',
-        f'<p class="mention-preview__parent">{attr(words.belongs.format(parent=belongs))}</p>',
+        f'<div class="hover-card" id="{hover_card_id(node)}" role="tooltip" data-search-exclude hidden>',
+        f'<p class="hover-card__kind">{attr(words.kind(node))}</p>',
+        f'<p class="hover-card__title">{ident}{attr(words.title(node))}</p>',
+        f'<p class="hover-card__parent">{attr(words.belongs.format(parent=belongs))}</p>',
     ]
     summary = words.summary(node)
     if summary:
         lines.append(
-            '<p class="mention-preview__summary"><span class="badge-editorial mention-preview__badge">'
+            '<p class="hover-card__summary"><span class="badge-editorial hover-card__badge">'
             f"{attr(words.badge)}</span>{words.after_badge}{attr(summary)}</p>"
         )
     return "\n".join([*lines, "</div>"])

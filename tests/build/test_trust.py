@@ -59,7 +59,7 @@ def test_page_descriptions_and_link_previews_say_a_summary_is_the_sites(built_si
     assert m5.find("meta", property="og:description")["content"].startswith(prefix)
 
 
-def test_preview_images_print_the_summary_as_the_sites() -> None:
+def test_link_images_print_the_summary_as_the_sites() -> None:
     plan = load_plan(ROOT)
     prefix = labels.SUMMARY_DESCRIPTION.split("{", 1)[0]
     drawn = [p.text.summary for name, p in link_images(plan, "site").items() if name != "index.md"]

@@ -367,7 +367,7 @@ def test_the_problem_page_shows_the_report_as_text_and_reloads_itself() -> None:
     assert 'http-equiv="refresh"' in page and "http" not in page.replace('http-equiv="refresh"', "")
 
 
-def test_a_preview_image_of_the_longest_allowed_word_is_drawn() -> None:
+def test_a_link_image_of_the_longest_allowed_word_is_drawn() -> None:
     from plansite import link_images
 
     fonts = link_images.find_fonts()

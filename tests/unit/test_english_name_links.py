@@ -1,6 +1,6 @@
 """The English words of the item names the Chinese sentences link (`names:` in data/en/interpretation.yaml):
 the real data gives every one, each once in its sentence; every kind of gap or misplacement stops the build
-with file, line and what would be right, all at once; and the English pages link them with English previews."""
+with file, line and what would be right, all at once; and the English pages link them with English hover cards."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def test_the_english_sentence_links_the_words_to_the_english_item_page_naming_it
     assert (
         "[deployment of the industrial metaverse in key industries](../measures/m5.md "
         '"M5 Accelerate the deployment of the industrial metaverse in key industries")'
-        '{: aria-describedby="preview-m5" }'
+        '{: aria-describedby="hover-card-m5" }'
     ) in markdown
     assert markdown.count("aria-describedby") == 3
     full = linked_sentence(plan, english, "q5-s1", "interpretation/full.md")
@@ -61,35 +61,35 @@ def test_the_english_sentence_links_the_words_to_the_english_item_page_naming_it
     assert linked_sentence(plan, english, "q5-s2", "interpretation/q5.md").count("](") == 0
 
 
-def test_english_previews_say_kind_id_title_where_it_belongs_and_the_marked_english_summary() -> None:
+def test_english_hover_cards_say_kind_id_title_where_it_belongs_and_the_marked_english_summary() -> None:
     plan = load_plan(ROOT)
     english = load_english(ROOT, plan)
     page = english_pages(plan, english, "https://example.org/en/")["interpretation/q5.md"]
-    previews = parse(page_hover_cards(plan, page, wording(plan, english)))
-    assert [attribute(p, "id") for p in previews.select(".mention-preview")] == [
-        "preview-m4",
-        "preview-m5",
-        "preview-m6",
+    cards = parse(page_hover_cards(plan, page, wording(plan, english)))
+    assert [attribute(p, "id") for p in cards.select(".hover-card")] == [
+        "hover-card-m4",
+        "hover-card-m5",
+        "hover-card-m6",
     ]
-    m5 = previews.select_one("#preview-m5")
+    m5 = cards.select_one("#hover-card-m5")
     assert m5 is not None and attribute(m5, "role") == "tooltip"
     assert m5.has_attr("hidden") and m5.has_attr("data-search-exclude")
-    assert text(m5.select_one(".mention-preview__kind")) == "Measure 5"
-    assert text(m5.select_one(".mention-preview__title")) == f"M5 {english.title('M5')}"
-    assert text(m5.select_one(".mention-preview__parent")) == f"Part of: T2 {english.title('T2')}"
-    summary = m5.select_one(".mention-preview__summary")
+    assert text(m5.select_one(".hover-card__kind")) == "Measure 5"
+    assert text(m5.select_one(".hover-card__title")) == f"M5 {english.title('M5')}"
+    assert text(m5.select_one(".hover-card__parent")) == f"Part of: T2 {english.title('T2')}"
+    summary = m5.select_one(".hover-card__summary")
     assert text(summary.select_one(".badge-editorial") if summary else None) == "Site summary (not the original text)"
     assert text(summary) == f"Site summary (not the original text) {english.summary('M5')}"
     s1 = parse(hover_card_block(plan, [plan.nodes["S1"]], wording(plan, english)))
-    assert text(s1.select_one(".mention-preview__parent")) == f"Part of: {english.document_title.en}"
+    assert text(s1.select_one(".hover-card__parent")) == f"Part of: {english.document_title.en}"
 
 
-def test_the_chinese_previews_keep_their_chinese_words() -> None:
+def test_the_chinese_hover_cards_keep_their_chinese_words() -> None:
     plan = load_plan(ROOT)
     m10 = parse(hover_card_block(plan, [plan.nodes["M10"]]))
-    assert text(m10.select_one(".mention-preview__kind")) == "具体措施 · 措施10"
-    assert text(m10.select_one(".mention-preview__parent")).startswith("所属：T4 ")
-    assert text(m10.select_one(".mention-preview__summary")) == "本站概述，非原文" + plan.nodes["M10"].summary
+    assert text(m10.select_one(".hover-card__kind")) == "具体措施 · 措施10"
+    assert text(m10.select_one(".hover-card__parent")).startswith("所属：T4 ")
+    assert text(m10.select_one(".hover-card__summary")) == "本站概述，非原文" + plan.nodes["M10"].summary
 
 
 # ---- bad names ---------------------------------------------------------------------------------
