@@ -1,5 +1,5 @@
-"""MkDocs hooks, exports and previews: the data files (plan.json, measures.csv, with the English where the
-site has it), the link-preview images and tags of every page in both editions, and the offline copy the
+"""MkDocs hooks, exports and link preview images: the data files (plan.json, measures.csv, with the English
+where the site has it), the link preview images and tags of every page in both editions, and the offline copy the
 online site offers for download."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import site_state
-from plansite import exports, labels, pages, preview_image
+from plansite import exports, labels, link_images, pages
 from plansite.english import exports as english_exports
 from plansite.markup import attr, relative
 from plansite.pdf import MARKER as PDF_MARKER
@@ -28,9 +28,9 @@ from plansite.urls import DOWNLOADS, HOME, public_url
 DOWNLOAD_MARKER = "<!-- plan:download -->"
 BUNDLE = Path("dist/metaverse-action-plan-offline.zip")  # made by ./dev bundle, relative to mkdocs.yml
 DOWNLOAD_URI = f"{DOWNLOADS}/{BUNDLE.name}"  # where the online site serves it
-PREVIEW_CACHE = Path(".cache/previews")  # link-preview PNGs by the hash of what they show, relative to mkdocs.yml
+LINK_IMAGE_CACHE = Path(".cache/previews")  # link-preview PNGs by the hash of what they show, relative to mkdocs.yml
 OFFLINE_BUNDLE = "OFFLINE_BUNDLE"  # set: the offline zip to offer, instead of BUNDLE
-PREVIEW_FONT_DIR = "PREVIEW_FONT_DIR"  # set: look for the CJK font only in this folder (tests point it at nothing)
+LINK_IMAGE_FONT_DIR = "LINK_IMAGE_FONT_DIR"  # set: the only folder to look for the CJK font in (tests: none)
 log = logging.getLogger("mkdocs.hooks.site_exports")
 
 
@@ -40,18 +40,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # ./dev build names the zip it has just built beside this build, to be published with it.
     bundle = Path(os.environ.get(OFFLINE_BUNDLE) or Path(config.config_file_path).parent / BUNDLE)
     state.bundle = bundle if bundle.is_file() and not state.offline else None
-    state.fonts = None if state.offline else _preview_fonts()  # a link preview is made from the online page only
-    state.previews = state.edition.previews(state.plan, config.site_name) if state.fonts else {}
+    state.fonts = None if state.offline else _link_image_fonts()  # a link preview is made from the online page only
+    state.link_images = state.edition.link_images(state.plan, config.site_name) if state.fonts else {}
     return config
 
 
-def _preview_fonts() -> preview_image.Fonts | None:
+def _link_image_fonts() -> link_images.Fonts | None:
     """The CJK font the link-preview images are drawn with; without one (said at INFO: strict mode stops at a
     warning) the site has no images rather than images of boxes."""
-    only = os.environ.get(PREVIEW_FONT_DIR)
-    fonts = preview_image.find_fonts([only], ask_fontconfig=False) if only is not None else preview_image.find_fonts()
+    only = os.environ.get(LINK_IMAGE_FONT_DIR)
+    fonts = link_images.find_fonts([only], ask_fontconfig=False) if only is not None else link_images.find_fonts()
     if fonts is None and site_state.parent() is None:  # said once, by the Chinese build
-        log.info(labels.PREVIEW_NO_FONT)
+        log.info(labels.LINK_IMAGE_NO_FONT)
     return fonts
 
 
@@ -70,11 +70,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             exported = english_exports.with_english(exported, state.plan, state.english, state.site_url, state.offline)
         for path, data in exported.items():
             files.append(File.generated(config, path, content=data))
-    if state.previews and state.fonts:  # drawn into the cache the first time, copied from it after that
-        cache = Path(config.config_file_path).parent / PREVIEW_CACHE
-        images = preview_image.cached_images(state.previews.values(), state.fonts, cache)
-        for preview in state.previews.values():
-            files.append(File.generated(config, preview.path, abs_src_path=str(images[preview.name])))
+    if state.link_images and state.fonts:  # drawn into the cache the first time, copied from it after that
+        cache = Path(config.config_file_path).parent / LINK_IMAGE_CACHE
+        images = link_images.cached_images(state.link_images.values(), state.fonts, cache)
+        for image in state.link_images.values():
+            files.append(File.generated(config, image.path, abs_src_path=str(images[image.name])))
     return files
 
 
@@ -130,13 +130,13 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: obje
     url = public_url(here, state.site_url)
     preview: dict[str, object] = {"title": title, "description": description, "url": url, "type": kind}
     preview["locale"] = state.edition.words.og_locale
-    image = state.previews.get(here) or state.previews.get(HOME)
+    image = state.link_images.get(here) or state.link_images.get(HOME)
     if image is not None:
         preview["image"] = {
             "url": state.site_url.rstrip("/") + "/" + image.path,
-            "alt": state.edition.preview_alt(image),
-            "width": preview_image.WIDTH,
-            "height": preview_image.HEIGHT,
+            "alt": state.edition.link_image_alt(image),
+            "width": link_images.WIDTH,
+            "height": link_images.HEIGHT,
         }
-    page.meta["preview"] = preview
+    page.meta["link_preview"] = preview
     return context

@@ -26,7 +26,7 @@ from plansite.english import pages as english_pages
 from plansite.english.alternates import EN
 from plansite.english.edition import EnglishEdition
 from plansite.english.translation import FOLDER
-from plansite.fulltext import source_line
+from plansite.full_text_page import source_line
 from plansite.interpretation import INDEX_PAGE, render_sentences
 from plansite.model import Plan, Section
 from plansite.problem_page import problem_page

@@ -20,8 +20,8 @@ from typing import Concatenate, ParamSpec, TypeVar
 from plansite.edition import Edition
 from plansite.english import English
 from plansite.interpretation import NameLink
+from plansite.link_images import Fonts, LinkImage
 from plansite.model import Node, Plan, Section
-from plansite.preview_image import Fonts, Preview
 from plansite.theme_markup import PageScripts, ThemeIcons
 
 # The hook modules, in the order every event runs through them. Each adds what it names to the build.
@@ -50,8 +50,8 @@ class BuildState:
     sections: dict[str, Section]  # docs path → the Q&A section of that page
     nodes_by_page: dict[str, Node]  # docs path → the node a page is about
     bundle: Path | None = None  # site_exports: the offline zip the online site offers, when built
-    fonts: Fonts | None = None  # site_exports: the CJK font the link previews are drawn with
-    previews: dict[str, Preview] = field(default_factory=dict)  # site_exports: docs path → its preview
+    fonts: Fonts | None = None  # site_exports: the CJK font the link preview images are drawn with
+    link_images: dict[str, LinkImage] = field(default_factory=dict)  # site_exports: docs path → its link preview image
     theme_search: bool = False  # site_search: leave the theme's own search in place (comparison only)
     reference_files: dict[str, bytes] = field(default_factory=dict)  # site_citing: path → RIS or BibTeX
     icons: ThemeIcons | None = None  # site_html: the theme's icons, drawn by the site's stylesheet

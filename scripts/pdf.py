@@ -46,7 +46,7 @@ def main(out: Path) -> int:
     except PlanError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    edition = status.this_edition(ROOT)
+    build = status.this_build(ROOT)
     fonts = render.font_folders()
     out.mkdir(parents=True, exist_ok=True)
     editions = {
@@ -54,7 +54,7 @@ def main(out: Path) -> int:
         "en": (languages.english(plan, translation, site_url), english_labels.SITE_NAME),
     }
     for language, (words, author) in editions.items():
-        pdf = render.render(content.document(plan, words, edition, author), seconds, fonts)
+        pdf = render.render(content.document(plan, words, build, author), seconds, fonts)
         if len(pdf) > BUDGET:
             print(f"{FILES[language]}: {len(pdf):,} bytes, over the budget of {BUDGET:,}", file=sys.stderr)
             return 1

@@ -14,7 +14,7 @@ from .ids import sentence_section
 from .interpretation import section_page
 from .model import Edge, FactQuote, Goal, HeadingQuote, Measure, Plan, Relation, SentenceQuote, Source
 from .problems import Location, Problem
-from .text import comparable
+from .typography import comparable
 
 EXCERPT = 60  # characters of a sentence shown when a quotation is not found in it
 

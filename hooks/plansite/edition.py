@@ -5,7 +5,6 @@ and what only its pages carry. The Chinese edition is here; the English one is `
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -15,12 +14,12 @@ from .citation import Citation, gbt7714_head, plan_citation
 from .markup import md_text
 from .model import Node, Plan
 from .search import Language
-from .text import chinese_numeral
+from .typography import chinese_numeral
 from .words import Words
 
 if TYPE_CHECKING:  # the modules that render with an edition import this one
+    from .link_images import LinkImage
     from .pages import NavEntry
-    from .preview_image import Preview
 
 
 class Edition(Protocol):
@@ -46,11 +45,11 @@ class Edition(Protocol):
 
     def navigation(self, plan: Plan) -> list[NavEntry]: ...
 
-    def previews(self, plan: Plan, site_name: str) -> dict[str, Preview]:
+    def link_images(self, plan: Plan, site_name: str) -> dict[str, LinkImage]:
         """docs path → what its link-preview image shows."""
         ...
 
-    def preview_alt(self, preview: Preview) -> str:
+    def link_image_alt(self, image: LinkImage) -> str:
         """A link-preview image's text alternative."""
         ...
 
@@ -77,8 +76,8 @@ class Edition(Protocol):
         ...
 
     def reading_aids(self, plan: Plan, markdown: str) -> str:
-        """What a page of the interpretation's sentences adds at its end: the previews of the items its
-        sentences link by name (and, where the page does not carry it, the control that quotes a selection)."""
+        """What a page of the interpretation's sentences adds at its end: the hover cards of the items its
+        name links point to (and, where the page does not carry it, the control that quotes a selection)."""
         ...
 
     def search_tables(self, plan: Plan) -> Language:
@@ -221,13 +220,13 @@ class Chinese:
 
         return navigation(plan)
 
-    def previews(self, plan: Plan, site_name: str) -> dict[str, Preview]:
-        from .preview_image import previews
+    def link_images(self, plan: Plan, site_name: str) -> dict[str, LinkImage]:
+        from .link_images import link_images
 
-        return previews(plan, site_name)
+        return link_images(plan, site_name)
 
-    def preview_alt(self, preview: Preview) -> str:
-        return preview.alt
+    def link_image_alt(self, image: LinkImage) -> str:
+        return image.alt
 
     def described(self, description: str) -> str:
         return description
@@ -256,20 +255,15 @@ class Chinese:
         return downloads_line(key, here, files, offline)
 
     def reading_aids(self, plan: Plan, markdown: str) -> str:
-        from .mentions import mention_previews, preview_id
+        from .hover_cards import page_hover_cards
         from .quoting import quote_control
 
-        named = set(_DESCRIBED.findall(markdown))
-        linked = [n for n in plan.nodes.values() if preview_id(n) in named]
-        previews = mention_previews(plan, linked)
-        return quote_control(plan) + ("\n\n" + previews if previews else "")
+        cards = page_hover_cards(plan, markdown)
+        return quote_control(plan) + ("\n\n" + cards if cards else "")
 
     def search_tables(self, plan: Plan) -> Language:
         marks = (L.SUMMARY_BADGE, L.SUMMARY_MARK, L.EDITORIAL)
         return Language(L.SEARCH_NAMES, L.SEARCH_FILLERS, L.search_synonyms(plan), marks)
-
-
-_DESCRIBED = re.compile(r'aria-describedby="([^"]+)"')  # a sentence's linked name, pointing at its preview
 
 
 CHINESE = Chinese()

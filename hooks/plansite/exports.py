@@ -83,7 +83,7 @@ def _document(plan: Plan, site_url: str) -> dict[str, Any]:
 def _status(plan: Plan) -> dict[str, object] | None:
     """The facts box's facts (plansite/status.py): the plan period, where it stands on the build date, the
     interpretation's date and this edition's build date and commit."""
-    found = status.plan_status(plan, status.this_edition(), INTERPRETATION_ISSUED)
+    found = status.plan_status(plan, status.this_build(), INTERPRETATION_ISSUED)
     return status.status_json(found) if found else None
 
 

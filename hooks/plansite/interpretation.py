@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import textrules
+from . import input_rules
 from .ids import PREAMBLE, is_sentence_id, sentence_number, sentence_part, sentence_section
 from .markup import md_link, md_text, relative
 from .problems import Location, Problem
@@ -78,8 +78,8 @@ def read_interpretation(docs_dir: Path, section_ids: Iterable[str]) -> tuple[Int
             )
             continue
         expected = PREAMBLE if path == INDEX_PAGE else Path(path).stem
-        raw, unreadable = textrules.read_limited(file, shown)
-        text, undecodable = textrules.decode(raw, shown) if unreadable is None else ("", unreadable)
+        raw, unreadable = input_rules.read_limited(file, shown)
+        text, undecodable = input_rules.decode(raw, shown) if unreadable is None else ("", unreadable)
         if undecodable:
             problems.append(undecodable)
             continue
@@ -131,7 +131,7 @@ def _read_page(
         if not words.strip():
             problems.append(Problem(Location(shown, number), f"句子 {sentence_id} 没有文字", "在编号后写出这句原文"))
             continue
-        problems.extend(textrules.text_problems(words, Location(shown, number, len(line) - len(words) + 1)))
+        problems.extend(input_rules.text_problems(words, Location(shown, number, len(line) - len(words) + 1)))
         found.append(Sentence(sentence_id, words, path, number))
     if not title:
         problems.append(
@@ -164,7 +164,7 @@ class NameLink:
     words: str
     target: str
     title: str
-    describedby: str = ""  # the id of the element on the page that previews the item (hooks/plansite/mentions.py)
+    describedby: str = ""  # the id of the hover card the name link points to (hooks/plansite/hover_cards.py)
 
 
 def render_sentences(

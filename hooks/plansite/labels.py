@@ -1,12 +1,12 @@
-"""The site's own words: every label and template the generated pages use, in one place."""
+"""The Chinese edition's labels: every label and template its generated pages use, in one place."""
 
 from __future__ import annotations
 
 from .ids import question_number, sentence_number
 from .model import Goal, Issuer, Measure, Node, Plan, Principle, Project, Role, Safeguard, Section, Task, Technology
-from .status import FactsWords, Stage
-from .text import chinese_numeral
-from .words import QuoteWords, ShareWords, Words
+from .status import Stage
+from .typography import chinese_numeral
+from .words import FactsWords, QuoteWords, ShareWords, Words
 
 KIND = {
     Section.kind: "问答",
@@ -155,10 +155,10 @@ INTERPRETATION_AUTHOR = "工业和信息化部"
 QUOTE_SOURCE = "——{author}《〈{plan}〉解读》，{ids}"
 QUOTE_RANGE = "{first}至{last}"
 
-# Previews of a named item on a Q&A page (hooks/plansite/mentions.py).
-MENTION_SEPARATOR = " · "
-MENTION_PARENT = "所属：{parent}"
-MENTION_PLAN = "《{plan}》"  # where an item with no parent task belongs
+# The hover cards of name links on a Q&A page (hooks/plansite/hover_cards.py).
+HOVER_CARD_SEPARATOR = " · "
+HOVER_CARD_PARENT = "所属：{parent}"
+HOVER_CARD_PLAN = "《{plan}》"  # where an item with no parent task belongs
 
 # The machine-readable data (hooks/plansite/exports.py).
 DATA_LINE = "机器可读数据：{json} · {csv}"
@@ -237,18 +237,18 @@ def search_synonyms(plan: Plan) -> dict[str, str]:
     return {short.format(issuers=issuers): full for short, full in SEARCH_SYNONYMS.items()}
 
 
-# Link-preview images (hooks/plansite/preview_image.py): the line under the site name on each image.
-PREVIEW_SEPARATOR = "·"  # the CJK font draws it full-width: no spaces around it
-PREVIEW_PARENT = "属于 {parent}"
-PREVIEW_CONTAINS = "包含 {children}"
-PREVIEW_SUPPORTS = "共同支撑 {tasks}"
-PREVIEW_LIST = "、"
-PREVIEW_HOME_CONTEXT = "{lead}等{count}部门印发·官方解读逐句可链接"
-PREVIEW_HOME_SUMMARY = (
+# Link-preview images (hooks/plansite/link_images.py): the line under the site name on each image.
+LINK_IMAGE_SEPARATOR = "·"  # the CJK font draws it full-width: no spaces around it
+LINK_IMAGE_PARENT = "属于 {parent}"
+LINK_IMAGE_CONTAINS = "包含 {children}"
+LINK_IMAGE_SUPPORTS = "共同支撑 {tasks}"
+LINK_IMAGE_LIST = "、"
+LINK_IMAGE_HOME_CONTEXT = "{lead}等{count}部门印发·官方解读逐句可链接"
+LINK_IMAGE_HOME_SUMMARY = (
     "{tasks}项重点任务、{measures}项具体措施、{projects}项工程、{safeguards}项保障措施，每一条都注明出处。"
 )
-PREVIEW_ALT = "{site}：{heading}（{context}）"
-PREVIEW_NO_FONT = (
+LINK_IMAGE_ALT = "{site}：{heading}（{context}）"
+LINK_IMAGE_NO_FONT = (
     "没有找到 Noto Sans CJK SC 字体，本次构建不生成链接预览图（og:image）；"
     "安装 Debian 软件包 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk）后重新构建即可。"
 )
@@ -271,7 +271,7 @@ ATTRIBUTION = "— "
 INDICATOR_GAP = "　"
 INDICATOR_REPORT = "，{report}"  # a reported indicator's source: 《行动计划》公开报道，新华网
 
-# The facts box (plansite/status.py) on the home page, the full text and the PDF's cover.
+# The facts box (plansite/facts_box.py) on the home page, the full text and the PDF's cover.
 FACTS = FactsWords(
     heading="文件信息",
     title="标题",
@@ -284,8 +284,8 @@ FACTS = FactsWords(
     period="规划期",
     period_value="{start}—{end}年（截至{as_of}，{stage}）",
     stages={Stage.BEFORE: "规划期尚未开始", Stage.DURING: "实施中", Stage.ENDED: "规划期已结束"},
-    edition="本站版本",
-    edition_value="{built} 构建，提交 {commit}",
+    build="本站版本",
+    build_value="{built} 构建，提交 {commit}",
     unknown_commit="未知",
     note="规划期取自文件标题；“截至”后的状态由本站按构建日期推算，不是原文，也不说明文件是否仍然有效。",
 )

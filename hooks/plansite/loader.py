@@ -17,8 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import textrules
-from .facts import read_facts
+from . import input_rules
 from .interpretation import read_interpretation
 from .model import (
     ENDS,
@@ -39,6 +38,7 @@ from .model import (
     Source,
 )
 from .problems import Location, PlanError, Problem
+from .reported_facts import read_facts
 from .schema import check_schema
 from .urls import top_level_names
 from .yamlsource import Path_, YamlDocument, read_yaml
@@ -92,7 +92,7 @@ class _Data:
         self.shown = shown
         self.problems: list[Problem] = []
         self.lists: dict[str, tuple[YamlDocument, Any]] = {}
-        self.values_left = textrules.MAX_VALUES  # for all files together
+        self.values_left = input_rules.MAX_VALUES  # for all files together
 
     def read(self) -> None:
         files = sorted(self.folder.glob("*.yaml")) + sorted(self.folder.glob("*.yml"))

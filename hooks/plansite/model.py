@@ -9,10 +9,10 @@ from functools import cached_property
 from typing import ClassVar, TypeVar, cast
 
 from . import ids
-from .facts import FactsFile
 from .ids import IdForm
 from .interpretation import Interpretation
 from .problems import Location
+from .reported_facts import FactsFile
 
 # --- Sources: every node and every edge says where it comes from ---------------------------------
 

@@ -16,10 +16,10 @@ from . import labels as L
 from . import share
 from .citation import Citation
 from .edition import CHINESE, Edition
-from .fulltext import full_text_page
+from .full_text_page import full_text_page
+from .hover_cards import hover_card_id
 from .interpretation import INDEX_PAGE, NameLink
 from .markup import attr, front_matter, md_link, md_text, relative
-from .mentions import preview_id
 from .model import (
     NODE_TYPES,
     Edge,
@@ -544,6 +544,6 @@ def name_links(plan: Plan) -> list[NameLink]:
             for source in edge.sources:
                 if isinstance(source, SentenceQuote) and source.quote in node.names:
                     links.append(
-                        NameLink(source.sentence, source.quote, page_of(node), heading(node), preview_id(node))
+                        NameLink(source.sentence, source.quote, page_of(node), heading(node), hover_card_id(node))
                     )
     return links

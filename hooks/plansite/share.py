@@ -13,7 +13,7 @@ from . import labels as L
 from .citation import Citation, gbt7714_head, plan_citation
 from .markup import attr, md_link, relative
 from .model import Measure, Node, Plan
-from .text import chinese_numeral
+from .typography import chinese_numeral
 from .urls import MEASURES_CSV, PLAN_BIBTEX, PLAN_JSON, PLAN_RIS, PLAN_SCHEMA, page_of, public_url
 from .words import ShareWords
 

@@ -1,16 +1,15 @@
-"""The Plan's status at a glance: the facts box of the home page, the full text and the PDF's cover.
+"""The Plan's status: its period, where the period stands on the day of the build, and which build this is.
 
+These are the facts the facts box shows (`plansite/facts_box.py` writes the box) and plan.json carries.
 Every fact comes from the sources: the title, the five general offices and the date of announcement from
 `data/document.yaml` (checked against `data/sources/action-plan-facts.md`), the interpretation's publisher
 and date from its source line, and the plan period from the title itself, `（2023—2025年）`. The only thing
 the site works out is where the period stands on the day of the build (`SOURCE_DATE_EPOCH` when set, so that
-two builds of one commit agree), and the box says so. Each edition supplies its words (`FactsWords`); the
-markup is this module's, one for both.
+two builds of one commit agree), and the box says so.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import subprocess
@@ -37,7 +36,7 @@ class Stage(StrEnum):
 
 
 @dataclass(frozen=True)
-class Edition:
+class Build:
     """This build of the site: its date (YYYY-MM-DD) and commit ("" when unknown)."""
 
     built: str
@@ -55,28 +54,7 @@ class PlanStatus:
     end: int
     as_of: str  # YYYY-MM-DD: the build date the stage is stated for
     stage: Stage
-    edition: Edition
-
-
-@dataclass(frozen=True)
-class FactsWords:
-    """What one language writes in the facts box."""
-
-    heading: str
-    title: str
-    issuers: str
-    issuer: str  # `{issuer}`: a department's general office
-    separator: str  # between the offices
-    announced: str
-    interpretation: str
-    interpretation_value: str  # `{publisher}`, `{date}`
-    period: str
-    period_value: str  # `{start}`, `{end}`, `{as_of}`, `{stage}`
-    stages: dict[Stage, str]
-    edition: str
-    edition_value: str  # `{built}`, `{commit}`
-    unknown_commit: str
-    note: str  # says which words are the site's
+    build: Build
 
 
 def build_day(epoch: str | None = None) -> str:
@@ -102,10 +80,10 @@ def commit(root: Path) -> str:
     return answer if found.returncode == 0 and re.fullmatch(r"[0-9a-f]{7,40}", answer) else ""
 
 
-def this_edition(root: Path | None = None) -> Edition:
-    """The edition being built now, from the environment and the repository around `root`."""
+def this_build(root: Path | None = None) -> Build:
+    """The build being made now, from the environment and the repository around `root`."""
     where = root or Path(__file__).resolve().parents[2]
-    return Edition(build_day(), commit(where))
+    return Build(build_day(), commit(where))
 
 
 def period(title: str) -> tuple[int, int] | None:
@@ -119,7 +97,7 @@ def stage(start: int, end: int, day: str) -> Stage:
 
 
 def plan_status(
-    plan: Plan, edition: Edition, interpretation_date: str, issuers: Sequence[str] | None = None
+    plan: Plan, build: Build, interpretation_date: str, issuers: Sequence[str] | None = None
 ) -> PlanStatus | None:
     """The Plan's facts and where its period stands on the build date; None when the title gives no period.
     `issuers`: the departments' names in the language of the box (the data's Chinese names by default)."""
@@ -133,43 +111,9 @@ def plan_status(
         interpretation_date=interpretation_date,
         start=start,
         end=end,
-        as_of=edition.built,
-        stage=stage(start, end, edition.built),
-        edition=edition,
-    )
-
-
-def rows(status: PlanStatus, title: str, publisher: str, words: FactsWords) -> list[tuple[str, str]]:
-    """The box as (label, value) pairs, for the HTML here and for the PDF's cover."""
-    offices = words.separator.join(words.issuer.format(issuer=i) for i in status.issuers)
-    built = status.edition
-    return [
-        (words.title, title),
-        (words.issuers, offices),
-        (words.announced, status.announced),
-        (words.interpretation, words.interpretation_value.format(publisher=publisher, date=status.interpretation_date)),
-        (
-            words.period,
-            words.period_value.format(
-                start=status.start, end=status.end, as_of=status.as_of, stage=words.stages[status.stage]
-            ),
-        ),
-        (words.edition, words.edition_value.format(built=built.built, commit=built.commit or words.unknown_commit)),
-    ]
-
-
-def facts_box(status: PlanStatus | None, title: str, publisher: str, words: FactsWords) -> str:
-    """The box as HTML (a `<dl>`, which Markdown leaves as it is); "" without a period to state."""
-    if status is None:
-        return ""
-    items = "".join(
-        f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>"
-        for label, value in rows(status, title, publisher, words)
-    )
-    return (
-        f'<section class="plan-facts" aria-labelledby="plan-facts-heading" data-search-exclude>'
-        f'<h2 id="plan-facts-heading">{html.escape(words.heading)}</h2>'
-        f"<dl>{items}</dl><p><small>{html.escape(words.note)}</small></p></section>"
+        as_of=build.built,
+        stage=stage(start, end, build.built),
+        build=build,
     )
 
 
@@ -180,5 +124,5 @@ def status_json(status: PlanStatus) -> dict[str, object]:
         "as_of": status.as_of,
         "stage": str(status.stage),
         "interpretation_issued": status.interpretation_date,
-        "edition": {"built": status.edition.built, "commit": status.edition.commit or None},
+        "edition": {"built": status.build.built, "commit": status.build.commit or None},
     }

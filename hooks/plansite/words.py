@@ -1,5 +1,5 @@
-"""What the site writes in its own words, as fields that each language fills in: `plansite/labels.py` (Chinese)
-and `plansite/english/labels.py` (English) each make one `Words`. A new label is a field here and its text in
+"""The fields of the site's labels, which each language fills in: `plansite/labels.py` (Chinese) and
+`plansite/english/labels.py` (English) each make one `Words`. A new label is a field here and its text in
 each of those two files; every renderer and hook reads it from the edition being built (`edition.words`).
 """
 
@@ -8,6 +8,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Role
+from .status import Stage
+
+
+@dataclass(frozen=True)
+class FactsWords:
+    """What one language writes in the facts box."""
+
+    heading: str
+    title: str
+    issuers: str
+    issuer: str  # `{issuer}`: a department's general office
+    separator: str  # between the offices
+    announced: str
+    interpretation: str
+    interpretation_value: str  # `{publisher}`, `{date}`
+    period: str
+    period_value: str  # `{start}`, `{end}`, `{as_of}`, `{stage}`
+    stages: dict[Stage, str]
+    build: str
+    build_value: str  # `{built}`, `{commit}`
+    unknown_commit: str
+    note: str  # says which words are the site's
 
 
 @dataclass(frozen=True)

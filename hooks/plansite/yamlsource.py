@@ -1,7 +1,7 @@
 """Read one YAML file of data/ into plain values, remembering the line of every value.
 
 PyYAML alone loses line numbers and silently keeps the last of two equal keys; editors need both. The file
-is also held to the limits of `textrules` (size, nesting, text length) and its values to plain text: no
+is also held to the limits of `input_rules` (size, nesting, text length) and its values to plain text: no
 explicit tags, no block scalars, no control characters, nothing invisible-only.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from . import textrules
+from . import input_rules
 from .problems import Location, Problem
 
 # libyaml's parser when PyYAML has it (the wheels do): the same nodes and line marks, several times faster.
@@ -55,15 +55,15 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def read_yaml(
-    path: Path, display_name: str, most_values: int = textrules.MAX_VALUES
+    path: Path, display_name: str, most_values: int = input_rules.MAX_VALUES
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `path` into a document and its problems; no document when the file cannot be read at all or
     holds more than `most_values` values."""
     problems: list[Problem] = []
-    raw, unreadable = textrules.read_limited(path, display_name)
+    raw, unreadable = input_rules.read_limited(path, display_name)
     if unreadable:
         return None, [unreadable]
-    text, undecodable = textrules.decode(raw, display_name)
+    text, undecodable = input_rules.decode(raw, display_name)
     if undecodable:
         return None, [undecodable]
     for number, line in enumerate(text.splitlines(), start=1):
@@ -124,17 +124,17 @@ def _shape_problems(text: str, file: str, most_values: int) -> tuple[list[Proble
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             values += 1
             if values > most_values:
-                return [textrules.too_many(where)], values, True
+                return [input_rules.too_many(where)], values, True
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
-            if depth > textrules.MAX_DEPTH:
-                return [textrules.too_deep(where)], values, True
+            if depth > input_rules.MAX_DEPTH:
+                return [input_rules.too_deep(where)], values, True
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.tag:
-            problems.append(textrules.tagged(where, event.tag))
+            problems.append(input_rules.tagged(where, event.tag))
         if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
-            problems.append(textrules.block_scalar(where, event.style))
+            problems.append(input_rules.block_scalar(where, event.style))
     return problems, values, False
 
 
@@ -184,7 +184,7 @@ def _convert(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Pro
     assert isinstance(node, yaml.ScalarNode)  # the one other kind of node that YAML composes
     value = _scalar(node)
     if isinstance(value, str) and node.style not in ("|", ">"):  # a block scalar is reported as one already
-        problems += textrules.text_problems(value, Location(doc.file, *_mark(node)))
+        problems += input_rules.text_problems(value, Location(doc.file, *_mark(node)))
     return value
 
 

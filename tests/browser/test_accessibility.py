@@ -88,10 +88,10 @@ def test_axe_finds_no_violation_on_the_main_kinds_of_page(browser: Browser, base
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_with_a_preview_and_the_quote_control_open(
+def test_axe_finds_no_violation_with_a_hover_card_and_the_quote_control_open(
     browser: Browser, base_url: str, scheme: str
 ) -> None:
-    """A named item's preview (opened by keyboard focus) and the control that quotes a selection, on screen."""
+    """A named item's card (opened by keyboard focus) and the control that quotes a selection, on screen."""
     page = _page(browser, scheme)
     try:
         page.goto(base_url + "interpretation/q6/", wait_until="load")
@@ -101,15 +101,15 @@ def test_axe_finds_no_violation_with_a_preview_and_the_quote_control_open(
         )
         page.locator(".quote-selection button").wait_for(state="visible")
         page.locator("#q6-s1").get_by_role("link", name="完善产业标准体系").focus()
-        page.locator("#preview-m10").wait_for(state="visible")
+        page.locator("#hover-card-m10").wait_for(state="visible")
         found = _axe_violations(page)
-        shown = page.locator(".quote-selection button, #preview-m10").evaluate_all(
+        shown = page.locator(".quote-selection button, #hover-card-m10").evaluate_all(
             "all => all.map(e => e.checkVisibility())"
         )
     finally:
         page.context.close()
     assert shown == [True, True], "both were on screen while axe ran"
-    assert not found, "axe violations with a preview open:\n" + "\n".join(found)
+    assert not found, "axe violations with a hover card open:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

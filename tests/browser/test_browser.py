@@ -142,7 +142,7 @@ def test_measure_page_names_its_measure_and_links_to_its_task(recorded: Recorded
     _assert_clean(record, "/measures/m5/ → /tasks/t2/")
 
 
-def test_a_linked_mention_in_a_sentence_leads_to_its_measure_and_back(recorded: RecordedPage, base_url: str) -> None:
+def test_a_name_link_in_a_sentence_leads_to_its_measure_and_back(recorded: RecordedPage, base_url: str) -> None:
     page, record = recorded.page, recorded.record
     name = "加强关键技术集成创新"
     _open(page, base_url + "interpretation/q3/")
@@ -159,7 +159,7 @@ def test_a_linked_mention_in_a_sentence_leads_to_its_measure_and_back(recorded: 
 
     link.click()
     page.wait_for_url(re.compile(r"/measures/m1/$"))
-    assert _path(page.url).endswith("/measures/m1/"), f"the mention led to {page.url}"
+    assert _path(page.url).endswith("/measures/m1/"), f"the name link led to {page.url}"
     heading = page.locator("article h1").first.inner_text()
     assert name in heading, f"/measures/m1/ <h1> is {heading!r}, expected it to contain {name}"
 

@@ -1,5 +1,5 @@
 """Citing a passage in a real browser: a link to a range of sentences, quoting a selection with its source and
-link (by mouse and by keyboard), the previews of a named item on hover and focus, and copying a node as a
+link (by mouse and by keyboard), the hover card of a name link on hover and focus, and copying a node as a
 Markdown link. The helpers take the page's own address, so that tests/browser/test_offline.py runs the same
 checks from file://."""
 
@@ -261,59 +261,61 @@ def test_a_keyboard_selection_is_announced_and_quoted_with_alt_q(caret_browser: 
     assert not errors, errors
 
 
-# ---- Previews of a named item ---------------------------------------------------------------------
+# ---- Hover cards of a name link -------------------------------------------------------------------
 
 
 M10_SUMMARY = load_plan(ROOT).nodes["M10"].summary
 
 
-def check_previews(page: Page, q6: str) -> None:
+def check_hover_cards(page: Page, q6: str) -> None:
     page.goto(q6)
     link = page.locator("#q6-s1").get_by_role("link", name="完善产业标准体系")
-    preview = page.locator("#preview-m10")
-    expect(preview).to_be_hidden()
+    card = page.locator("#hover-card-m10")
+    expect(card).to_be_hidden()
     # Read on focus by a screen reader, with or without script: id, title, kind, parent, the site's summary.
     expect(link).to_have_accessible_description(re.compile("M10 完善产业标准体系.*本站概述，非原文"))
 
     link.hover()
-    expect(preview).to_be_visible()
-    expect(preview).to_contain_text("具体措施")
-    expect(preview.locator(".mention-preview__title")).to_have_text("M10 完善产业标准体系")
-    expect(preview).to_contain_text("所属：T4 构建系统完备产业支撑")
-    expect(preview.locator(".mention-preview__badge")).to_have_text("本站概述，非原文")
-    expect(preview.locator(".mention-preview__badge")).to_be_visible()
-    expect(preview).to_contain_text(M10_SUMMARY)
-    assert link.get_attribute("title") is None  # no second box from the browser over the preview
-    box, anchor = preview.bounding_box(), link.bounding_box()
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("具体措施")
+    expect(card.locator(".hover-card__title")).to_have_text("M10 完善产业标准体系")
+    expect(card).to_contain_text("所属：T4 构建系统完备产业支撑")
+    expect(card.locator(".hover-card__badge")).to_have_text("本站概述，非原文")
+    expect(card.locator(".hover-card__badge")).to_be_visible()
+    expect(card).to_contain_text(M10_SUMMARY)
+    assert link.get_attribute("title") is None  # no second box from the browser over the card
+    box, anchor = card.bounding_box(), link.bounding_box()
     assert box and anchor and box["y"] >= anchor["y"] + anchor["height"] - 1, (box, anchor)
     width = page.viewport_size["width"]
     assert 0 <= box["x"] and box["x"] + box["width"] <= width, (box, width)
 
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)  # onto the preview
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)  # onto the card
     page.wait_for_timeout(500)
-    expect(preview).to_be_visible()  # it stays while the pointer is on it
+    expect(card).to_be_visible()  # it stays while the pointer is on it
     page.keyboard.press("Escape")
-    expect(preview).to_be_hidden()
+    expect(card).to_be_hidden()
     page.mouse.move(5, 5)
 
     link.focus()
-    expect(preview).to_be_visible()
-    page.keyboard.press("Tab")  # on to the next name in the sentence: its preview, and only its
-    expect(page.locator("#preview-m11")).to_be_visible()
-    expect(preview).to_be_hidden()
+    expect(card).to_be_visible()
+    page.keyboard.press("Tab")  # on to the next name in the sentence: its card, and only its
+    expect(page.locator("#hover-card-m11")).to_be_visible()
+    expect(card).to_be_hidden()
     page.keyboard.press("Escape")
-    expect(page.locator("#preview-m11")).to_be_hidden()
+    expect(page.locator("#hover-card-m11")).to_be_hidden()
     expect(page.locator("#q6-s1").get_by_role("link", name="提升创新支撑能力")).to_be_focused()
 
 
-def test_a_named_item_previews_on_hover_and_focus_and_esc_closes_it(recorded: RecordedPage, base_url: str) -> None:
+def test_a_name_link_shows_its_hover_card_on_hover_and_focus_and_esc_closes_it(
+    recorded: RecordedPage, base_url: str
+) -> None:
     page = recorded.page
-    check_previews(page, base_url + "interpretation/q6/")
+    check_hover_cards(page, base_url + "interpretation/q6/")
     page.set_viewport_size({"width": 390, "height": 800})
-    check_previews(page, base_url + "interpretation/q6/")
+    check_hover_cards(page, base_url + "interpretation/q6/")
     page.goto(base_url + "interpretation/full/")  # the full text has them too
     page.locator(".sentence").get_by_role("link", name="完善产业标准体系").first.focus()
-    expect(page.locator("#preview-m10")).to_be_visible()
+    expect(page.locator("#hover-card-m10")).to_be_visible()
     assert not recorded.record.problems(), recorded.record.problems()
 
 

@@ -340,13 +340,13 @@ def test_copy_buttons_and_data_work_from_disk(bundle: Bundle, recorded: Recorded
 
 
 def test_citing_a_passage_works_from_disk_with_no_request(bundle: Bundle, recorded: RecordedPage) -> None:
-    """From file://: range links, quoting a selection, the previews and the Markdown link, all with the online
+    """From file://: range links, quoting a selection, the hover cards and the Markdown link, all with the online
     addresses, and nothing fetched but the bundle's own files."""
     from test_citing import (
         check_clicked_sentence_stays_in_the_address,
+        check_hover_cards,
         check_markdown,
         check_opened_sentence_stays_in_the_address,
-        check_previews,
         check_quote_by_mouse,
         check_ranges,
     )
@@ -358,7 +358,7 @@ def test_citing_a_passage_works_from_disk_with_no_request(bundle: Bundle, record
     q6, full = home + "interpretation/q6.html", home + "interpretation/full.html"
     check_ranges(page, {"interpretation/q6/": q6, "interpretation/full/": full})
     check_quote_by_mouse(page, q6, full)
-    check_previews(page, q6)
+    check_hover_cards(page, q6)
     check_clicked_sentence_stays_in_the_address(page, q6)
     check_opened_sentence_stays_in_the_address(page, q6)
     page.goto(home + "measures/m5.html")

@@ -61,7 +61,7 @@ FEATURES: dict[str, Callable[[BeautifulSoup], bool]] = {
     "citation button": _has('[data-share="cite"]'),
     "quoting a selection": _has('.quote-selection[data-source] [data-share="quote"]'),
     "sentence links (and ranges)": _has(".sentence[id] a.sentence-anchor"),
-    "hover previews of named items": _has('a[aria-describedby^="preview-"]'),
+    "hover cards of name links": _has('a[aria-describedby^="hover-card-"]'),
     "status region for confirmations": _has('[role="status"][aria-live]'),
     "citation metadata (Highwire)": _meta("citation_title"),
     "citation metadata (Dublin Core)": _meta("DC.title"),
@@ -84,7 +84,7 @@ EXPECTED = {
         "citation metadata (JSON-LD)",
         "printed page's address and QR code",
     },
-    "Q&A": {"quoting a selection", "sentence links (and ranges)", "hover previews of named items"},
+    "Q&A": {"quoting a selection", "sentence links (and ranges)", "hover cards of name links"},
     "full text": {"sentence links (and ranges)", "facts box", "RIS and BibTeX downloads"},
 }
 

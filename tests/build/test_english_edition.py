@@ -72,7 +72,7 @@ def test_each_english_sentence_carries_its_chinese_original(built_site: Path) ->
     assert page.select_one("button[data-bilingual][aria-pressed]") is not None
 
 
-def test_the_english_pages_have_english_previews_and_a_glossary_linking_to_occurrences(built_site: Path) -> None:
+def test_the_english_pages_have_english_link_previews_and_a_glossary_linking_to_occurrences(built_site: Path) -> None:
     tags = meta(parse(built_site / "en" / "measures" / "m5" / "index.html"))
     assert tags["og:locale"] == "en_GB" and tags["og:url"] == "https://example.org/en/measures/m5/"
     assert tags["og:title"].startswith("M5 Accelerate")
@@ -130,7 +130,7 @@ def test_the_english_home_page_offers_the_offline_copy_the_chinese_edition_serve
     assert (built_site / target.lstrip("/")).is_file()
 
 
-def test_english_item_pages_have_english_preview_images_marking_the_summary_as_the_sites(built_site: Path) -> None:
+def test_english_item_pages_have_english_link_images_marking_the_summary_as_the_sites(built_site: Path) -> None:
     checked = 0
     for page in sorted((built_site / "en" / "measures").glob("m*/index.html")):
         tags = meta(parse(page))

@@ -16,7 +16,7 @@ import yaml
 from hypothesis import Phase, event, example, given, settings
 from hypothesis import strategies as st
 
-from plansite import textrules
+from plansite import input_rules
 from plansite.urls import public_url
 from support.bibtex import latex_text, pybtex_entries
 from support.hostile import (
@@ -37,7 +37,7 @@ PAGE = "measures/m5.md"
 
 
 # Half the examples are titles the data rules accept, so that most examples build.
-accepted_titles = titles.filter(lambda title: not textrules.text_problems(title, WHERE))
+accepted_titles = titles.filter(lambda title: not input_rules.text_problems(title, WHERE))
 
 
 # What an environment variable can hold: anything but a NUL.

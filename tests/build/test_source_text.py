@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from plansite.text import restore_full_width
+from plansite.typography import restore_full_width
 from support.html import attribute, parse, text
 from support.project import ROOT
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from plansite import labels, load_plan
 from plansite.english import labels as E
+from plansite.link_images import link_images
 from plansite.model import Section
-from plansite.preview_image import previews
 from support.html import parse
 from support.project import ROOT
 
@@ -59,10 +59,10 @@ def test_page_descriptions_and_link_previews_say_a_summary_is_the_sites(built_si
     assert m5.find("meta", property="og:description")["content"].startswith(prefix)
 
 
-def test_preview_images_print_the_summary_as_the_sites() -> None:
+def test_link_images_print_the_summary_as_the_sites() -> None:
     plan = load_plan(ROOT)
     prefix = labels.SUMMARY_DESCRIPTION.split("{", 1)[0]
-    drawn = [p.text.summary for name, p in previews(plan, "site").items() if name != "index.md"]
+    drawn = [p.text.summary for name, p in link_images(plan, "site").items() if name != "index.md"]
     assert drawn and all(summary.startswith(prefix) for summary in drawn)
 
 

@@ -11,7 +11,7 @@ import unicodedata
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from plansite import textrules
+from plansite import input_rules
 from plansite.problems import Location, PlanError
 from plansite.urls import check_site_url
 
@@ -54,7 +54,7 @@ WHERE = Location("data/measures.yaml", 7, 12)
 def title_refusal(title: str) -> str:
     """The report the data rules give a title, "" when they accept it. A report names the place, every format
     character (Cf) by its code and name, a control character by its code, and says what would be right."""
-    problems = textrules.text_problems(title, WHERE)
+    problems = input_rules.text_problems(title, WHERE)
     invisible = [c for c in title if unicodedata.category(c) in ("Cc", "Cf") or c in "\u2028\u2029"]
     if not problems:
         assert not invisible, f"{title!r} holds {invisible} and was accepted"
@@ -63,7 +63,7 @@ def title_refusal(title: str) -> str:
     assert all(p.fix for p in problems) and f"{WHERE}:" in report, report
     for char in title:
         if unicodedata.category(char) == "Cf":
-            assert textrules.describe(char) in report, report
+            assert input_rules.describe(char) in report, report
     controls = [c for c in title if unicodedata.category(c) == "Cc" or c in "\u2028\u2029"]
     if controls:
         assert any(f"U+{ord(c):04X}" in report for c in controls), report

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Tests that change the build's environment (OFFLINE, PREVIEW_FONT_DIR, …) patch this mapping.
+# Tests that change the build's environment (OFFLINE, LINK_IMAGE_FONT_DIR, …) patch this mapping.
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

@@ -1,4 +1,4 @@
-"""What the build writes for citing a passage: the Markdown link a node's button copies, the previews of the
+"""What the build writes for citing a passage: the Markdown link a node's button copies, the hover cards of the
 items the interpretation names, and the control that quotes a selection. (In a browser:
 tests/browser/test_citing.py.)"""
 
@@ -11,8 +11,8 @@ import markdown
 import pytest
 
 from plansite import load_plan
+from plansite.hover_cards import hover_card_block, hover_card_id
 from plansite.interpretation import render_sentences
-from plansite.mentions import mention_previews, preview_id
 from plansite.model import Plan
 from plansite.pages import name_links
 from plansite.quoting import quote_control
@@ -63,35 +63,35 @@ def test_markdown_link_text_renders_as_the_name_itself(name: str) -> None:
 
 def test_a_preview_gives_kind_id_title_parent_and_the_summary_marked_as_the_sites() -> None:
     m10 = plan().nodes["M10"]
-    preview = parse(mention_previews(plan(), [m10])).find(id="preview-m10")
-    assert preview is not None and attribute(preview, "role") == "tooltip" and preview.has_attr("hidden")
-    lines = [text(p) for p in preview.find_all("p")]
+    card = parse(hover_card_block(plan(), [m10])).find(id="hover-card-m10")
+    assert card is not None and attribute(card, "role") == "tooltip" and card.has_attr("hidden")
+    lines = [text(p) for p in card.find_all("p")]
     assert lines == [
         "具体措施 · 措施10",
         "M10 完善产业标准体系",
         "所属：T4 构建系统完备产业支撑",
         f"本站概述，非原文{m10.summary}",
     ]
-    assert text(preview.select_one(".mention-preview__badge")) == "本站概述，非原文"
+    assert text(card.select_one(".hover-card__badge")) == "本站概述，非原文"
 
 
 def test_an_item_without_a_task_belongs_to_the_plan_in_its_preview() -> None:
-    preview = parse(mention_previews(plan(), [plan().nodes["T4"]])).find(id="preview-t4")
-    assert preview is not None
-    assert "所属：《元宇宙产业创新发展三年行动计划（2023—2025年）》" in text(preview)
+    card = parse(hover_card_block(plan(), [plan().nodes["T4"]])).find(id="hover-card-t4")
+    assert card is not None
+    assert "所属：《元宇宙产业创新发展三年行动计划（2023—2025年）》" in text(card)
 
 
 def test_a_preview_shows_data_text_as_text_and_each_item_once() -> None:
     m10 = dataclasses.replace(plan().nodes["M10"], title="<b>标准</b> & 体系", summary='"引号" <i>')
-    html = mention_previews(plan(), [m10, m10])
-    assert "<b>" not in html and "<i>" not in html and html.count('id="preview-m10"') == 1
+    html = hover_card_block(plan(), [m10, m10])
+    assert "<b>" not in html and "<i>" not in html and html.count('id="hover-card-m10"') == 1
     assert "<b>标准</b> & 体系" in text(parse(html))
-    assert mention_previews(plan(), []) == ""
+    assert hover_card_block(plan(), []) == ""
 
 
 def test_a_linked_name_points_at_its_preview() -> None:
     links = name_links(plan())
-    assert links and all(link.describedby.startswith("preview-") for link in links)
+    assert links and all(link.describedby.startswith("hover-card-") for link in links)
     line = "{#q6-s1} " + plan().interpretation.sentences["q6-s1"].text
     # Rendered as the build renders it: Python-Markdown with attr_list, which puts the attribute on the link.
     page = parse(
@@ -99,9 +99,9 @@ def test_a_linked_name_points_at_its_preview() -> None:
     )
     named = {text(a): attribute(a, "aria-describedby") for a in page.select(".sentence a[href$='.md']")}
     assert named == {
-        "完善产业标准体系": preview_id(plan().nodes["M10"]),
-        "提升创新支撑能力": preview_id(plan().nodes["M11"]),
-        "打造一流基础设施": preview_id(plan().nodes["M12"]),
+        "完善产业标准体系": hover_card_id(plan().nodes["M10"]),
+        "提升创新支撑能力": hover_card_id(plan().nodes["M11"]),
+        "打造一流基础设施": hover_card_id(plan().nodes["M12"]),
     }
 
 

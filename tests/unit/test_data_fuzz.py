@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plansite import PlanError, load_plan, textrules
+from plansite import PlanError, input_rules, load_plan
 from support.project import ROOT
 
 DATA_FILES = sorted(p.name for p in (ROOT / "data").glob("*.yaml"))
@@ -71,7 +71,7 @@ def structural_mutation(draw: st.DrawFn) -> tuple[str, str, bool]:
     must_fail = True
     if kind == "nest":
         depth = draw(st.one_of(st.integers(1, 40), st.integers(40, 5_000)))
-        must_fail = depth + head.count("  ") // 2 > textrules.MAX_DEPTH
+        must_fail = depth + head.count("  ") // 2 > input_rules.MAX_DEPTH
         opener, closer = draw(st.sampled_from([("[", "]"), ("{a: ", "}")]))
         value = opener * depth + value + closer * depth
     elif kind == "tag":

@@ -3,7 +3,7 @@ restored to full width, and nothing else is touched."""
 
 from __future__ import annotations
 
-from plansite.text import restore_full_width
+from plansite.typography import restore_full_width
 
 
 def test_restoring_full_width_touches_only_punctuation_inside_chinese() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite import PlanError, Problem, load_plan, textrules
+from plansite import PlanError, Problem, input_rules, load_plan
 from plansite.exports import measures_csv, spreadsheet_safe
 from plansite.model import NODE_TYPES
 from plansite.problems import MOST_SHOWN, Location
@@ -102,18 +102,18 @@ def test_a_report_lists_at_most_fifty_problems_then_says_how_many_more(project_c
 def test_nesting_too_deep_is_named_without_a_recursion_error(project_copy: Path, depth: int) -> None:
     (project_copy / "data" / "deep.yaml").write_text("notes: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     problem = the_problem(project_copy, "data/deep.yaml", "嵌套层数超过")
-    assert problem.where.line == 1 and str(textrules.MAX_DEPTH) in problem.what
+    assert problem.where.line == 1 and str(input_rules.MAX_DEPTH) in problem.what
 
 
 def test_a_file_over_the_size_limit_is_named_and_not_read_whole(project_copy: Path) -> None:
-    (project_copy / "data" / "big.yaml").write_bytes(b"# " + b"x" * textrules.MAX_FILE_BYTES + b"\n")
+    (project_copy / "data" / "big.yaml").write_bytes(b"# " + b"x" * input_rules.MAX_FILE_BYTES + b"\n")
     assert "MB" in the_problem(project_copy, "data/big.yaml", "上限").what
 
 
 def test_a_flood_of_values_is_stopped_at_the_limit_before_it_is_built(project_copy: Path) -> None:
     (project_copy / "data" / "flood.yaml").write_text("notes: [" + "1," * 2_000_000 + "1]\n", encoding="utf-8")
     before, started = peak_memory_mb(), time.monotonic()
-    problem = the_problem(project_copy, "data/flood.yaml", f"{textrules.MAX_VALUES:,} 个的上限")
+    problem = the_problem(project_copy, "data/flood.yaml", f"{input_rules.MAX_VALUES:,} 个的上限")
     assert time.monotonic() - started < 30 and peak_memory_mb() - before < 200
     assert problem.where.line == 1 and problem.where.column > 1
 
@@ -128,17 +128,17 @@ def test_thousands_of_format_errors_in_one_file_are_cut_short(project_copy: Path
 
 def test_a_text_over_the_length_limit_is_named(project_copy: Path) -> None:
     line = edit(project_copy, "data/measures.yaml", TITLE, "    title: " + "长" * 100_000)
-    problem = the_problem(project_copy, "data/measures.yaml", f"超过 {textrules.MAX_TEXT} 个字符")
+    problem = the_problem(project_copy, "data/measures.yaml", f"超过 {input_rules.MAX_TEXT} 个字符")
     assert problem.where.line == line
 
 
 def test_the_editors_guide_states_every_limit() -> None:
-    readme = (ROOT / "guide" / "editing.md").read_text(encoding="utf-8")
-    limits = ("5 MB", f"{textrules.MAX_DEPTH} 层", f"{textrules.MAX_TEXT:,}", f"{textrules.MAX_NUMBER:,}")
-    for limit in (*limits, f"{textrules.MAX_VALUES:,}", f"{MOST_ERRORS:,}"):
-        assert limit in readme, limit
+    guide = (ROOT / "guide" / "editing.md").read_text(encoding="utf-8")
+    limits = ("5 MB", f"{input_rules.MAX_DEPTH} 层", f"{input_rules.MAX_TEXT:,}", f"{input_rules.MAX_NUMBER:,}")
+    for limit in (*limits, f"{input_rules.MAX_VALUES:,}", f"{MOST_ERRORS:,}"):
+        assert limit in guide, limit
     schema = (ROOT / "data" / "schema.json").read_text(encoding="utf-8")
-    assert f'"maximum": {textrules.MAX_NUMBER}' in schema
+    assert f'"maximum": {input_rules.MAX_NUMBER}' in schema
 
 
 # ---- files that are not what they seem ---------------------------------------------------------
@@ -356,7 +356,7 @@ def test_measures_csv_writes_a_formula_title_as_text(project_copy: Path) -> None
 def test_plain_text_values_pass_every_text_rule() -> None:
     where = Location("data/x.yaml", 1, 1)
     for text in ("加快重点行业工业元宇宙布局", "5G", "AI（人工智能）", "“引号” <a> & {b} \\c"):
-        assert textrules.text_problems(text, where) == [], text
+        assert input_rules.text_problems(text, where) == [], text
 
 
 def test_the_problem_page_shows_the_report_as_text_and_reloads_itself() -> None:
@@ -367,13 +367,13 @@ def test_the_problem_page_shows_the_report_as_text_and_reloads_itself() -> None:
     assert 'http-equiv="refresh"' in page and "http" not in page.replace('http-equiv="refresh"', "")
 
 
-def test_a_preview_image_of_the_longest_allowed_word_is_drawn() -> None:
-    from plansite import preview_image
+def test_a_link_image_of_the_longest_allowed_word_is_drawn() -> None:
+    from plansite import link_images
 
-    fonts = preview_image.find_fonts()
+    fonts = link_images.find_fonts()
     assert fonts is not None, "fonts-noto-cjk is installed for the build and its tests"
-    word = "W" * textrules.MAX_TEXT
-    png = preview_image.render(preview_image.PreviewText("站", word, word, word), fonts)
+    word = "W" * input_rules.MAX_TEXT
+    png = link_images.render(link_images.LinkImageText("站", word, word, word), fonts)
     assert png.startswith(b"\x89PNG")
 
 

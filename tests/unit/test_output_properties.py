@@ -135,8 +135,8 @@ def test_citation_metadata_survives_extruct_and_the_html_parser(title: str, site
         "tags": meta_tags(cited, site_summary(node.summary)),
         "json_ld": script_json(json_ld(plan, cited, PAGE, site_url, node)),
     }
-    preview = {"type": "article", "title": heading(node), "description": node.summary, "url": cited.url}
-    page = SimpleNamespace(meta={"citing": citing, "preview": preview})
+    link_preview = {"type": "article", "title": heading(node), "description": node.summary, "url": cited.url}
+    page = SimpleNamespace(meta={"citing": citing, "link_preview": link_preview})
     head = _EXTRAHEAD.render(page=page, config={"site_name": "站"})
     markup = f"<!doctype html><html><head>{head}</head><body></body></html>"
 

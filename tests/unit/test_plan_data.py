@@ -7,7 +7,7 @@ from pathlib import Path
 
 from plansite import load_plan
 from plansite.model import HeadingQuote, Measure, Principle, Project, Safeguard, Section, SentenceQuote, Task
-from plansite.text import comparable
+from plansite.typography import comparable
 from support.problems import problems_of, the_problem
 from support.project import ROOT, edit
 

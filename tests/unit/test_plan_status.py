@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from plansite import exports, labels, load_plan, status
+from plansite import exports, facts_box, labels, load_plan, status
 from plansite.citation import page_citation
 from plansite.english import labels as E
 from plansite.metadata import json_ld
+from plansite.words import FactsWords
 from support.project import ROOT
 
 
@@ -20,9 +21,9 @@ def plan():  # type: ignore[no-untyped-def]
     return load_plan(ROOT)
 
 
-def _box(plan, day: str, commit: str = "abc1234", words: status.FactsWords = labels.FACTS) -> str:  # type: ignore[no-untyped-def]
-    found = status.plan_status(plan, status.Edition(day, commit), "2023-09-08")
-    return status.facts_box(found, plan.document.title, labels.INTERPRETATION_AUTHOR, words)
+def _box(plan, day: str, commit: str = "abc1234", words: FactsWords = labels.FACTS) -> str:  # type: ignore[no-untyped-def]
+    found = status.plan_status(plan, status.Build(day, commit), "2023-09-08")
+    return facts_box.box_html(found, plan.document.title, labels.INTERPRETATION_AUTHOR, words)
 
 
 def test_period_comes_from_the_title() -> None:

@@ -5,7 +5,7 @@
  *   sentenceRanges   #q6-s2-s3 marks q6-s2 to q6-s3, and a sentence's fragment stays in the address;
  *   quoteSelection   a selection of the interpretation's sentences, copied with its source and link
  *                    (hooks/plansite/quoting.py writes the control);
- *   previews         a named item's preview on hover and focus (hooks/plansite/mentions.py writes them).
+ *   hoverCards       a name link's hover card on hover and focus (hooks/plansite/hover_cards.py writes them).
  *
  * What they compute without a page (the words of a range, a quote's text) are plain functions, which
  * tests/js/ runs in Node. One classic script rather than modules: Chromium loads no module script from
@@ -355,57 +355,57 @@
     return () => current()?.text;
   }
 
-  /* ---- part 4: previews of a named item: on hover and on focus, Esc closes ------------------------ */
-  // Each preview is in the page already, hidden, and named by the link's aria-describedby. It stays open
-  // while the pointer is on the link or on the preview itself.
+  /* ---- part 4: hover cards of a name link: on hover and on focus, Esc closes ---------------------- */
+  // Each hover card is in the page already, hidden, and named by the name link's aria-describedby. It stays
+  // open while the pointer is on the name link or on the card itself.
 
-  function previews() {
-    const MENTION = ".sentence a[aria-describedby]";
+  function hoverCards() {
+    const NAME_LINK = ".sentence a[aria-describedby]";
     let shown = null;
     let opening;
     let closing;
 
-    function previewOf(link) {
-      const preview = document.getElementById(link.getAttribute("aria-describedby"));
-      return preview?.classList.contains("mention-preview") ? preview : null;
+    function hoverCardOf(link) {
+      const card = document.getElementById(link.getAttribute("aria-describedby"));
+      return card?.classList.contains("hover-card") ? card : null;
     }
 
     function open(link) {
       clearTimeout(opening);
       clearTimeout(closing);
-      const preview = previewOf(link);
-      if (!preview) return;
-      if (shown && shown.preview !== preview) close();
-      link.removeAttribute("title"); // the preview says more, and two boxes would cover each other
-      preview.hidden = false;
-      shown = { link, preview };
+      const card = hoverCardOf(link);
+      if (!card) return;
+      if (shown && shown.card !== card) close();
+      link.removeAttribute("title"); // the card says more, and two boxes would cover each other
+      card.hidden = false;
+      shown = { link, card };
       const rects = link.getClientRects();
       const at = rects.length ? rects[0] : link.getBoundingClientRect();
-      const box = (preview.offsetParent || document.body).getBoundingClientRect();
-      const width = preview.offsetWidth;
-      const height = preview.offsetHeight;
+      const box = (card.offsetParent || document.body).getBoundingClientRect();
+      const width = card.offsetWidth;
+      const height = card.offsetHeight;
       const left = Math.max(8, Math.min(at.left, document.documentElement.clientWidth - width - 8));
       const below = at.bottom + 6 + height <= window.innerHeight || at.top - 6 - height < 0;
-      preview.style.left = `${left - box.left}px`;
-      preview.style.top = `${(below ? at.bottom + 6 : at.top - 6 - height) - box.top}px`;
+      card.style.left = `${left - box.left}px`;
+      card.style.top = `${(below ? at.bottom + 6 : at.top - 6 - height) - box.top}px`;
     }
 
     function close() {
       clearTimeout(opening);
       clearTimeout(closing);
-      if (shown) shown.preview.hidden = true;
+      if (shown) shown.card.hidden = true;
       shown = null;
     }
 
     function within(node) {
-      return node?.closest ? node.closest(`${MENTION}, .mention-preview`) : null;
+      return node?.closest ? node.closest(`${NAME_LINK}, .hover-card`) : null;
     }
 
     document.addEventListener("mouseover", (event) => {
       const over = within(event.target);
       if (!over) return;
       clearTimeout(closing);
-      if (over.matches(MENTION) && (!shown || shown.link !== over)) {
+      if (over.matches(NAME_LINK) && (!shown || shown.link !== over)) {
         clearTimeout(opening);
         opening = setTimeout(() => open(over), 150);
       }
@@ -416,7 +416,7 @@
       if (shown && shown.link !== document.activeElement) closing = setTimeout(close, 300);
     });
     document.addEventListener("focusin", (event) => {
-      const link = event.target.closest?.(MENTION);
+      const link = event.target.closest?.(NAME_LINK);
       if (link) open(link);
       else if (shown) close();
     });
@@ -441,5 +441,5 @@
   keepSentenceAddress();
   const control = document.querySelector(".quote-selection");
   if (control) offers.quote = quoteSelection(control, press);
-  previews();
+  hoverCards();
 })();

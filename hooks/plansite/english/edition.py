@@ -22,8 +22,8 @@ from . import labels as E
 from .translation import English
 
 if TYPE_CHECKING:  # the modules that render the English pages import this one
+    from ..link_images import LinkImage
     from ..pages import NavEntry
-    from ..preview_image import Preview
 
 
 @dataclass(frozen=True)
@@ -98,15 +98,15 @@ class EnglishEdition:
 
         return navigation(plan, self.english)
 
-    def previews(self, plan: Plan, site_name: str) -> dict[str, Preview]:
-        from .previews import previews
+    def link_images(self, plan: Plan, site_name: str) -> dict[str, LinkImage]:
+        from .link_images import link_images
 
-        return previews(plan, self.english)
+        return link_images(plan, self.english)
 
-    def preview_alt(self, preview: Preview) -> str:
-        from .previews import alt
+    def link_image_alt(self, image: LinkImage) -> str:
+        from .link_images import alt
 
-        return alt(preview)
+        return alt(image)
 
     def described(self, description: str) -> str:
         """Every description says that the page is the site's translation, as the page itself does."""
@@ -128,9 +128,11 @@ class EnglishEdition:
         return citing.downloads_line(key, here, offline)
 
     def reading_aids(self, plan: Plan, markdown: str) -> str:
-        from .mentions import page_previews
+        from ..hover_cards import page_hover_cards
+        from .hover_cards import wording
 
-        return page_previews(plan, self.english, markdown)  # the quoting control is on the page already
+        # the quoting control is on the page already
+        return page_hover_cards(plan, markdown, wording(plan, self.english))
 
     def search_tables(self, plan: Plan) -> Language:
         """The English words, and the Chinese edition's: a reader of the English pages may type 工信部 or 措施5,

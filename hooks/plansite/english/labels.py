@@ -1,11 +1,11 @@
-"""The English edition's own words: every label and template its pages use, in one place."""
+"""The English edition's labels: every label and template its pages use, in one place."""
 
 from __future__ import annotations
 
 from .. import labels as ZH
 from ..model import Goal, Issuer, Measure, Principle, Project, Role, Safeguard, Section, Task, Technology
-from ..status import FactsWords, Stage
-from ..words import QuoteWords, ShareWords, Words
+from ..status import Stage
+from ..words import FactsWords, QuoteWords, ShareWords, Words
 
 SITE_NAME = "Metaverse Industry Action Plan (2023–2025): a reader"
 LANGUAGE = "en"
@@ -211,20 +211,20 @@ QUOTE_HINT = "Interpretation text selected. Press Alt+Q to copy it as a quotatio
 QUOTE_SOURCE = "— {author}, {title} (unofficial English translation by this site), {ids}"
 QUOTE_RANGE = "{first} to {last}"
 
-# Previews of a named item on a page of the interpretation (plansite/english/mentions.py).
-MENTION_PARENT = "Part of: {parent}"
+# The hover cards of name links on a page of the interpretation (plansite/english/hover_cards.py).
+HOVER_CARD_PARENT = "Part of: {parent}"
 
-# The link-preview images (plansite/english/previews.py) and their text alternative.
-PREVIEW_SEPARATOR = " · "
-PREVIEW_PARENT = "part of {parent}"
-PREVIEW_CONTAINS = "measures {children}"
-PREVIEW_SUPPORTS = "jointly supports {tasks}"
-PREVIEW_HOME_CONTEXT = "Issued by {count} departments · the official interpretation, sentence by sentence"
-PREVIEW_HOME_SUMMARY = (
+# The link-preview images (plansite/english/link_images.py) and their text alternative.
+LINK_IMAGE_SEPARATOR = " · "
+LINK_IMAGE_PARENT = "part of {parent}"
+LINK_IMAGE_CONTAINS = "measures {children}"
+LINK_IMAGE_SUPPORTS = "jointly supports {tasks}"
+LINK_IMAGE_HOME_CONTEXT = "Issued by {count} departments · the official interpretation, sentence by sentence"
+LINK_IMAGE_HOME_SUMMARY = (
     "{tasks} key tasks, {measures} measures, {projects} projects and {safeguards} safeguards, each with its "
     "source. English: this site's unofficial translation."
 )
-PREVIEW_ALT = "{site}: {heading} ({context})"
+LINK_IMAGE_ALT = "{site}: {heading} ({context})"
 
 # Punctuation between the site's words, as the Chinese edition has it in full width (plansite/edition.py).
 COLON = ": "
@@ -238,7 +238,7 @@ ATTRIBUTION = " — "
 INDICATOR_GAP = " "
 INDICATOR_REPORT = " (" + REPORT + "{report})"
 
-# The facts box (plansite/status.py) on the home page, the full text and the PDF's cover.
+# The facts box (plansite/facts_box.py) on the home page, the full text and the PDF's cover.
 FACTS = FactsWords(
     heading="About the document",
     title="Title",
@@ -251,8 +251,8 @@ FACTS = FactsWords(
     period="Plan period",
     period_value="{start}–{end} (as of {as_of}: {stage})",
     stages={Stage.BEFORE: "not yet started", Stage.DURING: "in progress", Stage.ENDED: "the period has ended"},
-    edition="This edition",
-    edition_value="built {built}, commit {commit}",
+    build="This edition",
+    build_value="built {built}, commit {commit}",
     unknown_commit="unknown",
     note=(
         "The period is taken from the Plan's title; its status on the date given is this site's reckoning from "

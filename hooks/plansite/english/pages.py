@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from .. import pages as shared
 from .. import status
 from ..citation import INTERPRETATION_ISSUED
+from ..facts_box import box_html
 from ..interpretation import INDEX_PAGE, Sentence
 from ..markup import attr, front_matter, md_link, md_text, relative
 from ..model import Issuer, Measure, Node, Plan, Project, Safeguard, Section, Task
@@ -21,10 +22,11 @@ from ..pdf import MARKER as PDF_MARKER
 from ..reference_files import INTERPRETATION_KEY
 from ..share import cite_buttons
 from ..urls import FULL_TEXT, GROUPED, HOME, OVERVIEW, index_of, page_of, public_url
-from . import citing, mentions
+from . import citing
 from . import labels as E
 from .alternates import GLOSSARY
 from .edition import EnglishEdition
+from .name_links import linked_sentence
 from .translation import English
 
 DOWNLOAD_MARKER = "<!-- plan:download -->"  # on the home page: filled in by the build (the offline copy's link)
@@ -42,10 +44,10 @@ def heading(plan: Plan, english: English, node: Node) -> str:
 def sentence_html(plan: Plan, english: English, sentence_id: str, here: str) -> str:
     """One sentence in English with its id, its link and its Chinese original (hidden until hover, focus or
     the side-by-side view). The Markdown paragraph around it keeps the text as text (md_text), but for the
-    names of items that the Chinese sentence links too (english/mentions.py)."""
+    name links the Chinese sentence has too (english/name_links.py)."""
     rendering = english.sentences[sentence_id]
     label = attr(E.SENTENCE_ANCHOR.format(id=sentence_id))
-    text = mentions.linked_sentence(plan, english, sentence_id, here)
+    text = linked_sentence(plan, english, sentence_id, here)
     return (
         f'<span class="sentence" id="{sentence_id}"><span class="sentence-text">{text}</span>'
         f'<a class="sentence-anchor" href="#{sentence_id}" aria-label="{label}" title="{label}"></a>'
@@ -149,7 +151,7 @@ def full_text_page(plan: Plan, english: English, site_url: str) -> str:
         f"# {md_text(title)}",
         _source_line(plan),
         E.FULL_TEXT_NOTE.format(sections=len(sections)),
-        facts(plan, english),
+        facts_box(plan, english),
         PDF_MARKER,  # the PDF edition's download line, filled in by the build
     ]
     preamble = plan.interpretation.pages.get(INDEX_PAGE)
@@ -177,11 +179,11 @@ def _interpretation_citing(english: English, here: str, site_url: str, key: str,
 # --- overview, home, glossary ------------------------------------------------------
 
 
-def facts(plan: Plan, english: English) -> str:
-    """The facts box (plansite/status.py) in English: the home page and the full text show it."""
+def facts_box(plan: Plan, english: English) -> str:
+    """The facts box (plansite/facts_box.py) in English: the home page and the full text show it."""
     issuers = [english.title(n.id) for n in plan.of(Issuer)]
-    found = status.plan_status(plan, status.this_edition(), INTERPRETATION_ISSUED, issuers)
-    return status.facts_box(found, english.document_title.en, E.INTERPRETATION_AUTHOR, E.FACTS)
+    found = status.plan_status(plan, status.this_build(), INTERPRETATION_ISSUED, issuers)
+    return box_html(found, english.document_title.en, E.INTERPRETATION_AUTHOR, E.FACTS)
 
 
 def home_page(plan: Plan, english: English) -> str:
@@ -201,7 +203,7 @@ def home_page(plan: Plan, english: English) -> str:
         f"# {md_text(english.document_title.en)}",
         md_text(intro),
         md_link(counts, relative(here, OVERVIEW)),
-        facts(plan, english),
+        facts_box(plan, english),
         f"## {E.HOME_START}\n\n" + "\n".join(start),
         f"## {E.OFFLINE_HEADING}\n\n{DOWNLOAD_MARKER}\n\n{PDF_MARKER}",
     ]

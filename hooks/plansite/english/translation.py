@@ -13,7 +13,7 @@ from ..model import Editorial, Plan
 from ..problems import Location, PlanError, Problem
 from ..yamlsource import YamlDocument, read_yaml
 from .glossary import Term, Translated, check_glossary, read_glossary
-from .names import NamedWords, read_names
+from .name_links import NamedWords, read_name_links
 
 FOLDER = "en"  # inside data/: not a list of the plan, so the plan's loader never reads it
 INTERPRETATION_FILE = "interpretation.yaml"
@@ -49,7 +49,7 @@ class English:
     glossary: tuple[Term, ...]
     notes: Mapping[str, Rendering] = field(default_factory=dict)  # the site's reasons (editorial), by their Chinese
     # sentence id → node id → the English words that name it, where the Chinese sentence links the item's name
-    names: Mapping[str, Mapping[str, NamedWords]] = field(default_factory=dict)
+    name_links: Mapping[str, Mapping[str, NamedWords]] = field(default_factory=dict)
 
     def title(self, node_id: str) -> str:
         return self.nodes[node_id].title.en
@@ -97,10 +97,10 @@ def load_english(root: Path, plan: Plan, data_dir: str = "data", *, require_curr
     notes = reader.notes(nodes_file, plan)
     document_title = reader.document_field(nodes_file, "title", plan.document.title)
     short_title = reader.document_field(nodes_file, "short_title", plan.document.short_title)
-    names, found = read_names(text, plan, sentences, require_current)
+    name_links, found = read_name_links(text, plan, sentences, require_current)
     problems += found
     glossary = read_glossary(documents[GLOSSARY_FILE], problems)
-    english = English(source, document_title, short_title, titles, sentences, nodes, glossary, notes, names)
+    english = English(source, document_title, short_title, titles, sentences, nodes, glossary, notes, name_links)
     problems += check_glossary(glossary, _all_renderings(english))
     if problems:
         raise PlanError(problems)
@@ -123,7 +123,7 @@ def _all_renderings(english: English) -> list[Translated]:
     for node in english.nodes.values():
         texts += [node.title, *([node.summary] if node.summary else [])]
     texts += english.notes.values()
-    return texts + [words for named in english.names.values() for words in named.values()]
+    return texts + [words for named in english.name_links.values() for words in named.values()]
 
 
 def editorial_notes(plan: Plan) -> dict[str, Location]:

@@ -12,13 +12,14 @@ from typing import Any
 
 import segno
 
-from .. import status
+from .. import facts_box, status
 from ..citation import INTERPRETATION_ISSUED
 from ..edition import Edition
 from ..interpretation import INDEX_PAGE, Sentence
 from ..model import Goal, Issuer, Measure, Node, Plan, Project, Relation, Safeguard, Section, Task
 from ..pages import heading
 from ..urls import HOME, page_of, public_url
+from ..words import FactsWords
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class PdfWords:
     address_label: str  # before a section's short address
     qr_alt: str  # `{url}`: what the QR code says, for a screen reader
     title_suffix: str  # `{title}`: the document title (metadata)
-    facts: status.FactsWords
+    facts: FactsWords
     publisher: str  # the interpretation's publisher, in this language
     source: str  # the interpretation's source line
 
@@ -61,12 +62,14 @@ class Language:
     sentence: Callable[[Sentence], str]  # the sentence's text in this language
 
 
-def document(plan: Plan, language: Language, edition: status.Edition, author: str) -> dict[str, Any]:
+def document(plan: Plan, language: Language, build: status.Build, author: str) -> dict[str, Any]:
     """The whole PDF as data (`sys.inputs.document` of edition.typ)."""
     words = language.words
-    plan_status = status.plan_status(plan, edition, INTERPRETATION_ISSUED, _issuers(plan, language))
+    plan_status = status.plan_status(plan, build, INTERPRETATION_ISSUED, _issuers(plan, language))
     offices = words.facts.separator.join(words.facts.issuer.format(issuer=t) for t in _issuers(plan, language))
-    facts_rows = status.rows(plan_status, language.document_title, words.publisher, words.facts) if plan_status else []
+    facts_rows = (
+        facts_box.rows(plan_status, language.document_title, words.publisher, words.facts) if plan_status else []
+    )
     return {
         "font": ["Noto Sans CJK SC"],
         "lang": words.lang,

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import typst
 
-from .. import preview_image
+from .. import link_images
 
 TEMPLATE = Path(__file__).with_name("edition.typ")
 # PDF/UA-1: the compiler refuses a document that breaks it (no title, an image without alt).
@@ -21,9 +21,9 @@ class NoFont(RuntimeError):
 
 
 def font_folders() -> list[str]:
-    """The folders of the CJK font the link previews use; only these are searched, never the system's others,
+    """The folders of the CJK font the link preview images use; only these are searched, never the system's others,
     so that the PDF does not change with what else a machine has installed."""
-    fonts = preview_image.find_fonts()
+    fonts = link_images.find_fonts()
     if fonts is None:
         raise NoFont("Noto Sans CJK SC not found: install Debian's fonts-noto-cjk (./dev build does)")
     return sorted({str(Path(fonts.regular).parent), str(Path(fonts.bold).parent)})

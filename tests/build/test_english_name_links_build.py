@@ -1,6 +1,6 @@
 """The English interpretation pages of a real strict build link the names the Chinese pages link: each Chinese
 name link has an English one in the same sentence of the same English page, to the same item's English page,
-naming a hidden English preview of it, which stays out of the search index."""
+naming a hidden English hover card of it, which stays out of the search index."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ SUMMARY_MARK = "Site summary (not the original text)"
 
 
 def _name_links(html: BeautifulSoup, url: str) -> dict[tuple[str, str], str]:
-    """(sentence id, the site path the link leads to) → the preview id it names, for every linked name."""
+    """(sentence id, the site path the link leads to) → the hover card id it names, for every name link."""
     found = {}
     for link in html.select(".sentence a[aria-describedby]"):
         sentence = link.find_parent(class_="sentence")
@@ -36,14 +36,14 @@ def test_every_chinese_name_link_has_an_english_link_to_the_same_item_naming_a_h
         english_page = parse(built_site / "en" / url / "index.html")
         english = _name_links(english_page, "en/" + url)
         assert set(english) == {(sentence, "en/" + target) for sentence, target in chinese}, url
-        for (sentence, target), preview_id in english.items():
-            assert preview_id == chinese[(sentence, target.removeprefix("en/"))], (url, sentence)
-            preview = english_page.select_one(f"#{preview_id}")
-            assert preview is not None and "mention-preview" in attribute(preview, "class"), (url, preview_id)
-            assert preview.has_attr("hidden") and preview.has_attr("data-search-exclude"), (url, preview_id)
+        for (sentence, target), hover_card_id in english.items():
+            assert hover_card_id == chinese[(sentence, target.removeprefix("en/"))], (url, sentence)
+            card = english_page.select_one(f"#{hover_card_id}")
+            assert card is not None and "hover-card" in attribute(card, "class"), (url, hover_card_id)
+            assert card.has_attr("hidden") and card.has_attr("data-search-exclude"), (url, hover_card_id)
             assert (built_site / target / "index.html").is_file(), target
-        previews = {attribute(p, "id") for p in english_page.select(".mention-preview")}
-        assert previews == set(english.values()), f"/en/{url}: previews only of the items the page links"
+        cards = {attribute(p, "id") for p in english_page.select(".hover-card")}
+        assert cards == set(english.values()), f"/en/{url}: cards only of the items the page links"
         counted[url] = len(chinese)
     assert sum(n for url, n in counted.items() if url != "interpretation/full/") == 22
     assert counted["interpretation/full/"] == 22  # the full text links every one, as the Chinese full text does
@@ -51,17 +51,17 @@ def test_every_chinese_name_link_has_an_english_link_to_the_same_item_naming_a_h
 
 def test_the_english_preview_is_in_english_with_the_site_summary_badge(built_site: Path) -> None:
     q5 = parse(built_site / "en" / "interpretation" / "q5" / "index.html")
-    link = q5.select_one('#q5-s1 a[aria-describedby="preview-m5"]')
+    link = q5.select_one('#q5-s1 a[aria-describedby="hover-card-m5"]')
     assert text(link) == "deployment of the industrial metaverse in key industries"
     assert attribute(link, "href") == "../../measures/m5/"
-    preview = q5.select_one("#preview-m5")
-    assert preview is not None
-    assert text(preview.select_one(".mention-preview__title")).startswith("M5 Accelerate the deployment")
-    assert text(preview.select_one(".mention-preview__badge")) == SUMMARY_MARK
-    assert "本站" not in text(preview)
+    card = q5.select_one("#hover-card-m5")
+    assert card is not None
+    assert text(card.select_one(".hover-card__title")).startswith("M5 Accelerate the deployment")
+    assert text(card.select_one(".hover-card__badge")) == SUMMARY_MARK
+    assert "本站" not in text(card)
 
 
-def test_english_previews_stay_out_of_the_search_index(built_site: Path) -> None:
+def test_english_hover_cards_stay_out_of_the_search_index(built_site: Path) -> None:
     index = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     q5 = " ".join(d["text"] + d["title"] for d in index["docs"] if d["location"].startswith("interpretation/q5/"))
     assert "deployment of the industrial metaverse in key industries" in q5  # the sentence itself is there

@@ -1,6 +1,6 @@
 """The English words of the item names the Chinese sentences link (`names:` in data/en/interpretation.yaml):
 the real data gives every one, each once in its sentence; every kind of gap or misplacement stops the build
-with file, line and what would be right, all at once; and the English pages link them with English previews."""
+with file, line and what would be right, all at once; and the English pages link them with English hover cards."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 from plansite import load_plan
 from plansite.english import load_english
-from plansite.english.mentions import linked_sentence, page_previews, wording
-from plansite.english.names import chinese_names
+from plansite.english.hover_cards import wording
+from plansite.english.name_links import chinese_name_links, linked_sentence
 from plansite.english.pages import english_pages
-from plansite.mentions import mention_previews
+from plansite.hover_cards import hover_card_block, page_hover_cards
 from plansite.pages import name_links
 from support.html import attribute, parse, text
 from support.problems import english_problems_of, the_english_problem
@@ -36,10 +36,10 @@ def test_every_name_a_chinese_sentence_links_has_english_words_found_once_in_its
     plan = load_plan(ROOT)
     english = load_english(ROOT, plan)
     assert len({(link.sentence, link.target) for link in name_links(plan)}) == 22
-    given = {(sentence_id, node_id) for sentence_id, named in english.names.items() for node_id in named}
-    assert given == {(s, n) for s, named in chinese_names(plan).items() for n in named}
+    given = {(sentence_id, node_id) for sentence_id, named in english.name_links.items() for node_id in named}
+    assert given == {(s, n) for s, named in chinese_name_links(plan).items() for n in named}
     assert len(given) == 22
-    for sentence_id, named in english.names.items():
+    for sentence_id, named in english.name_links.items():
         sentence = english.sentences[sentence_id].en
         for node_id, words in named.items():
             assert sentence.count(words.en) == 1, (sentence_id, node_id)
@@ -53,7 +53,7 @@ def test_the_english_sentence_links_the_words_to_the_english_item_page_naming_it
     assert (
         "[deployment of the industrial metaverse in key industries](../measures/m5.md "
         '"M5 Accelerate the deployment of the industrial metaverse in key industries")'
-        '{: aria-describedby="preview-m5" }'
+        '{: aria-describedby="hover-card-m5" }'
     ) in markdown
     assert markdown.count("aria-describedby") == 3
     full = linked_sentence(plan, english, "q5-s1", "interpretation/full.md")
@@ -61,35 +61,35 @@ def test_the_english_sentence_links_the_words_to_the_english_item_page_naming_it
     assert linked_sentence(plan, english, "q5-s2", "interpretation/q5.md").count("](") == 0
 
 
-def test_english_previews_say_kind_id_title_where_it_belongs_and_the_marked_english_summary() -> None:
+def test_english_hover_cards_say_kind_id_title_where_it_belongs_and_the_marked_english_summary() -> None:
     plan = load_plan(ROOT)
     english = load_english(ROOT, plan)
     page = english_pages(plan, english, "https://example.org/en/")["interpretation/q5.md"]
-    previews = parse(page_previews(plan, english, page))
-    assert [attribute(p, "id") for p in previews.select(".mention-preview")] == [
-        "preview-m4",
-        "preview-m5",
-        "preview-m6",
+    cards = parse(page_hover_cards(plan, page, wording(plan, english)))
+    assert [attribute(p, "id") for p in cards.select(".hover-card")] == [
+        "hover-card-m4",
+        "hover-card-m5",
+        "hover-card-m6",
     ]
-    m5 = previews.select_one("#preview-m5")
+    m5 = cards.select_one("#hover-card-m5")
     assert m5 is not None and attribute(m5, "role") == "tooltip"
     assert m5.has_attr("hidden") and m5.has_attr("data-search-exclude")
-    assert text(m5.select_one(".mention-preview__kind")) == "Measure 5"
-    assert text(m5.select_one(".mention-preview__title")) == f"M5 {english.title('M5')}"
-    assert text(m5.select_one(".mention-preview__parent")) == f"Part of: T2 {english.title('T2')}"
-    summary = m5.select_one(".mention-preview__summary")
+    assert text(m5.select_one(".hover-card__kind")) == "Measure 5"
+    assert text(m5.select_one(".hover-card__title")) == f"M5 {english.title('M5')}"
+    assert text(m5.select_one(".hover-card__parent")) == f"Part of: T2 {english.title('T2')}"
+    summary = m5.select_one(".hover-card__summary")
     assert text(summary.select_one(".badge-editorial") if summary else None) == "Site summary (not the original text)"
     assert text(summary) == f"Site summary (not the original text) {english.summary('M5')}"
-    s1 = parse(mention_previews(plan, [plan.nodes["S1"]], wording(plan, english)))
-    assert text(s1.select_one(".mention-preview__parent")) == f"Part of: {english.document_title.en}"
+    s1 = parse(hover_card_block(plan, [plan.nodes["S1"]], wording(plan, english)))
+    assert text(s1.select_one(".hover-card__parent")) == f"Part of: {english.document_title.en}"
 
 
-def test_the_chinese_previews_keep_their_chinese_words() -> None:
+def test_the_chinese_hover_cards_keep_their_chinese_words() -> None:
     plan = load_plan(ROOT)
-    m10 = parse(mention_previews(plan, [plan.nodes["M10"]]))
-    assert text(m10.select_one(".mention-preview__kind")) == "具体措施 · 措施10"
-    assert text(m10.select_one(".mention-preview__parent")).startswith("所属：T4 ")
-    assert text(m10.select_one(".mention-preview__summary")) == "本站概述，非原文" + plan.nodes["M10"].summary
+    m10 = parse(hover_card_block(plan, [plan.nodes["M10"]]))
+    assert text(m10.select_one(".hover-card__kind")) == "具体措施 · 措施10"
+    assert text(m10.select_one(".hover-card__parent")).startswith("所属：T4 ")
+    assert text(m10.select_one(".hover-card__summary")) == "本站概述，非原文" + plan.nodes["M10"].summary
 
 
 # ---- bad names ---------------------------------------------------------------------------------

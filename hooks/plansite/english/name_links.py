@@ -1,5 +1,6 @@
-"""Which words of an English sentence name an item: `names:` in data/en/interpretation.yaml, held against
-the names the Chinese sentence links (`pages.name_links`) and against the English sentence itself.
+"""The English name links: which words of an English sentence name an item (`names:` in
+data/en/interpretation.yaml), held against the Chinese sentence's name links (`pages.name_links`) and against
+the English sentence itself, and the sentence written with those words linked.
 
 A Chinese sentence links an item's name when a DISCUSSES relation quotes one of its names from it; its
 English links the words that render that name. Those words are written down, not guessed: English word
@@ -9,17 +10,23 @@ exactly once, as whole words, and not overlap the words of another item.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Plan
+from ..hover_cards import hover_card_id
+from ..markup import md_link, md_text, relative
+from ..model import Node, Plan
 from ..pages import name_links
 from ..problems import Location, Problem
 from ..urls import page_of
 from ..yamlsource import YamlDocument
 from .glossary import Translated
+
+if TYPE_CHECKING:  # the translation reads its name links with this module
+    from .translation import English
 
 SECTION = "names"  # the part of data/en/interpretation.yaml that holds them
 
@@ -33,7 +40,7 @@ class NamedWords:
     origin: Location
 
 
-def chinese_names(plan: Plan) -> dict[str, dict[str, str]]:
+def chinese_name_links(plan: Plan) -> dict[str, dict[str, str]]:
     """Sentence id → the items its Chinese links by name → the linked words, in the order of the relations."""
     node_at = {page_of(node): node.id for node in plan.nodes.values()}
     found: dict[str, dict[str, str]] = {}
@@ -42,14 +49,14 @@ def chinese_names(plan: Plan) -> dict[str, dict[str, str]]:
     return found
 
 
-def read_names(
+def read_name_links(
     document: YamlDocument, plan: Plan, sentences: Mapping[str, Translated], require_current: bool
 ) -> tuple[dict[str, dict[str, NamedWords]], list[Problem]]:
     """The English words of every linked name, and every problem with them. Without `require_current` (the
     Chinese build), a name linked in Chinese but not yet given in English, or given for a name no longer
     linked, is let through: like a stale rendering, only the English build insists."""
     problems: list[Problem] = []
-    linked = chinese_names(plan)
+    linked = chinese_name_links(plan)
     raw: Any = document.data.get(SECTION, {})
     if not isinstance(raw, dict):
         problems.append(
@@ -214,3 +221,28 @@ def _missing(
                 )
             )
     return problems
+
+
+def linked_sentence(plan: Plan, english: English, sentence_id: str, here: str) -> str:
+    """The sentence's English as Markdown text, each name link's words a link to its item's page (from `here`)
+    with the item's heading as title and `aria-describedby` naming its hover card."""
+    text = english.sentences[sentence_id].en
+    spans = sorted(
+        (text.find(words.en), words.en, plan.nodes[node_id])
+        for node_id, words in english.name_links.get(sentence_id, {}).items()
+        if node_id in plan.nodes and words.en in text
+    )
+    pieces, cursor = [], 0
+    for start, words, node in spans:
+        if start < cursor:
+            continue  # overlapping words are a problem `read_name_links` reports; never written half
+        pieces.append(md_text(text[cursor:start]))
+        pieces.append(md_link(words, relative(here, page_of(node)), _heading(english, node)))
+        pieces.append(f'{{: aria-describedby="{html.escape(hover_card_id(node), quote=True)}" }}')
+        cursor = start + len(words)
+    pieces.append(md_text(text[cursor:]))
+    return "".join(pieces)
+
+
+def _heading(english: English, node: Node) -> str:
+    return f"{node.id.upper() if node.id_form.prefix else ''} {english.title(node.id)}".strip()

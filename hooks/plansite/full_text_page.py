@@ -13,7 +13,7 @@ from .interpretation import INDEX_PAGE, Sentence
 from .markup import front_matter, md_link, md_text, relative
 from .model import Plan, Section
 from .pdf import MARKER as PDF_MARKER
-from .text import chinese_numeral
+from .typography import chinese_numeral
 from .urls import FULL_TEXT, page_of
 
 

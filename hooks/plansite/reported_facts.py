@@ -1,13 +1,13 @@
-"""The reported facts about the Plan (action-plan-facts.md), one section per `##` heading."""
+"""The reported facts about the Plan (data/sources/action-plan-facts.md), read one section per `##` heading."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import textrules
+from . import input_rules
 from .problems import Location, Problem
-from .text import comparable
+from .typography import comparable
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,8 @@ def read_facts(path: Path, display_name: str) -> tuple[FactsFile, list[Problem]]
             Location(display_name), "找不到事实文件", f"从版本库恢复 {display_name}；引文 `facts:` 都出自它"
         )
         return FactsFile(display_name, {}), [missing]
-    raw, unreadable = textrules.read_limited(path, display_name)
-    text, undecodable = textrules.decode(raw, display_name) if unreadable is None else ("", unreadable)
+    raw, unreadable = input_rules.read_limited(path, display_name)
+    text, undecodable = input_rules.decode(raw, display_name) if unreadable is None else ("", unreadable)
     if undecodable:
         return FactsFile(display_name, {}), [undecodable]
     for line in text.splitlines():

@@ -1,6 +1,6 @@
-"""Link-preview images in the build: every node page has its own 1200×630 PNG, the same bytes on every build,
+"""Link preview images in the build: every node page has its own 1200×630 PNG, the same bytes on every build,
 and a build without a CJK font still succeeds, with no images and no image tags. (That the text always fits:
-tests/unit/test_preview_layout.py.)"""
+tests/unit/test_link_image_layout.py.)"""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from plansite import labels, load_plan
-from plansite import preview_image as preview
+from plansite import labels, link_images, load_plan
 from plansite.urls import public_url
 from support import project
 from support.html import meta, parse
@@ -21,7 +20,7 @@ from support.project import ROOT, mkdocs_build
 
 SITE_URL = "https://example.org/"
 
-FONTS = preview.find_fonts()
+FONTS = link_images.find_fonts()
 needs_font = pytest.mark.skipif(FONTS is None, reason="Noto Sans CJK SC is not installed (Debian: fonts-noto-cjk)")
 
 
@@ -32,7 +31,7 @@ def tags(page: Path) -> dict[str, str]:
 def node_pages() -> dict[str, str]:
     """Every page that has an image of its own (docs path → image name), from the plan itself."""
     plan = load_plan(ROOT)
-    return {page: p.name for page, p in preview.previews(plan, "site").items()}
+    return {page: p.name for page, p in link_images.link_images(plan, "site").items()}
 
 
 def built_page(site: Path, docs_path: str) -> Path:
@@ -49,7 +48,7 @@ def png_chunks(data: bytes) -> list[str]:
 
 
 @needs_font
-def test_every_node_page_has_its_own_large_preview_image(built_site: Path) -> None:
+def test_every_node_page_has_its_own_large_link_image(built_site: Path) -> None:
     pages = node_pages()
     assert {"measures/m5.md", "tasks/t2.md", "projects/p1.md", "safeguards/s3.md", "goals/g1.md"} <= set(pages)
     assert "interpretation/q4.md" in pages
@@ -123,12 +122,12 @@ def test_a_build_without_a_cjk_font_succeeds_with_no_images(
 ) -> None:
     empty = tmp_path / "no-fonts"
     empty.mkdir()
-    monkeypatch.setitem(project.BUILD_ENV, "PREVIEW_FONT_DIR", str(empty))
+    monkeypatch.setitem(project.BUILD_ENV, "LINK_IMAGE_FONT_DIR", str(empty))
     site = tmp_path / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stderr.splitlines() if "fonts-noto-cjk" in line]
-    assert len(said) == 1 and said[0].startswith("INFO") and labels.PREVIEW_NO_FONT in said[0], result.stderr
+    assert len(said) == 1 and said[0].startswith("INFO") and labels.LINK_IMAGE_NO_FONT in said[0], result.stderr
     assert not (site / "assets" / "previews").exists()
     assert not (project_copy / ".cache" / "previews").exists()
     pages = list(site.rglob("*.html"))
@@ -137,7 +136,7 @@ def test_a_build_without_a_cjk_font_succeeds_with_no_images(
     assert tags(site / "measures" / "m5" / "index.html")["og:title"] == "M5 加快重点行业工业元宇宙布局"
 
 
-def test_the_offline_copy_has_no_preview_images(
+def test_the_offline_copy_has_no_link_images(
     project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(project.BUILD_ENV, "OFFLINE", "true")

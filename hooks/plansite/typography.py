@@ -1,4 +1,4 @@
-"""Chinese text rules shared by the pages and the quote checks: the one allowed typographic change."""
+"""Chinese typography shared by the pages and the quote checks: the one allowed typographic change, and numerals."""
 
 from __future__ import annotations
 

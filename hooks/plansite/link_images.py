@@ -1,6 +1,6 @@
-"""Link-preview images (og:image): a 1200×630 PNG per node page, drawn with Pillow from the plan's own text.
+"""Link preview images (og:image): a 1200×630 PNG per node page, drawn with Pillow from the plan's own text.
 
-Pure code, no MkDocs. `previews()` says what each image shows, `find_fonts()` finds Noto Sans CJK SC,
+Pure code, no MkDocs. `link_images()` says what each image shows, `find_fonts()` finds Noto Sans CJK SC,
 `layout()` places the text (its line boxes are what the tests hold inside the margins), `render()` draws the
 PNG and `cached_image()` keeps it under a hash of everything that shapes it, so that a warm build only copies.
 """
@@ -25,7 +25,7 @@ import PIL
 from . import labels as L
 from .model import Goal, Issuer, Measure, Node, Plan, Project, Relation, Safeguard, Section, Task
 from .pages import description, heading
-from .text import chinese_numeral
+from .typography import chinese_numeral
 from .urls import GROUPED, HOME, page_of
 
 if TYPE_CHECKING:  # for the annotation only: ImageFont itself is imported where it draws
@@ -40,7 +40,7 @@ HOME_IMAGE = "home"  # the home page's image, also the one every page without it
 
 
 @dataclass(frozen=True)
-class PreviewText:
+class LinkImageText:
     site: str  # 元宇宙产业创新发展三年行动计划
     heading: str  # M5 加快重点行业工业元宇宙布局
     context: str  # 具体措施 · 属于 T2 培育三维交互的工业元宇宙
@@ -48,9 +48,9 @@ class PreviewText:
 
 
 @dataclass(frozen=True)
-class Preview:
+class LinkImage:
     name: str  # the file's name: m5 → assets/previews/m5.png
-    text: PreviewText
+    text: LinkImageText
 
     @property
     def path(self) -> str:
@@ -58,16 +58,16 @@ class Preview:
 
     @property
     def alt(self) -> str:
-        return L.PREVIEW_ALT.format(site=self.text.site, heading=self.text.heading, context=self.text.context)
+        return L.LINK_IMAGE_ALT.format(site=self.text.site, heading=self.text.heading, context=self.text.context)
 
 
-def previews(plan: Plan, site_name: str) -> dict[str, Preview]:
-    """docs page → its preview: one for every node with a page of its own, and the home page's under HOME."""
-    found = {HOME: Preview(HOME_IMAGE, _home_text(plan, site_name))}
+def link_images(plan: Plan, site_name: str) -> dict[str, LinkImage]:
+    """docs page → its link preview image: one for every node with a page of its own, and the home page's under HOME."""
+    found = {HOME: LinkImage(HOME_IMAGE, _home_text(plan, site_name))}
     for node in plan.nodes.values():
         if not isinstance(node, GROUPED):
-            text = PreviewText(site_name, heading(node), context_line(plan, node), description(node))
-            found[page_of(node)] = Preview(node.id.lower(), text)
+            text = LinkImageText(site_name, heading(node), context_line(plan, node), description(node))
+            found[page_of(node)] = LinkImage(node.id.lower(), text)
     return found
 
 
@@ -75,34 +75,34 @@ def context_line(plan: Plan, node: Node) -> str:
     """What the node is and where it belongs: 具体措施 · 属于 T2 培育三维交互的工业元宇宙."""
     parts = [L.KIND[node.kind]]
     if isinstance(node, Measure) and (parent := plan.parent(node)):
-        parts.append(L.PREVIEW_PARENT.format(parent=heading(parent)))
+        parts.append(L.LINK_IMAGE_PARENT.format(parent=heading(parent)))
     elif isinstance(node, Task) and (children := plan.targets(node.id, Relation.CONTAINS)):
-        parts.append(L.PREVIEW_CONTAINS.format(children=_ids(children)))
+        parts.append(L.LINK_IMAGE_CONTAINS.format(children=_ids(children)))
     elif isinstance(node, Project) and (tasks := plan.targets(node.id, Relation.SUPPORTS)):
-        parts.append(L.PREVIEW_SUPPORTS.format(tasks=_ids(tasks)))
+        parts.append(L.LINK_IMAGE_SUPPORTS.format(tasks=_ids(tasks)))
     elif isinstance(node, Section) and node.number:
         parts.append(L.section_ordinal(node.number))
     elif isinstance(node, Goal):
         parts.append(L.TERM.get(node.term, ""))
     elif isinstance(node, Safeguard) and node.number:
         parts = [L.numbered(node.kind, node.number)]  # 保障措施一: the kind is already in it
-    return L.PREVIEW_SEPARATOR.join(p for p in parts if p)
+    return L.LINK_IMAGE_SEPARATOR.join(p for p in parts if p)
 
 
 def _ids(nodes: Iterable[Node]) -> str:
-    return L.PREVIEW_LIST.join(n.id.upper() for n in nodes)
+    return L.LINK_IMAGE_LIST.join(n.id.upper() for n in nodes)
 
 
-def _home_text(plan: Plan, site_name: str) -> PreviewText:
+def _home_text(plan: Plan, site_name: str) -> LinkImageText:
     issuers = plan.of(Issuer)
     count = {t.key: len(plan.of(t)) for t in (Task, Measure, Project, Safeguard)}
-    return PreviewText(
+    return LinkImageText(
         site=site_name,
         heading=plan.document.title,
-        context=L.PREVIEW_HOME_CONTEXT.format(
+        context=L.LINK_IMAGE_HOME_CONTEXT.format(
             lead=issuers[0].title if issuers else "", count=chinese_numeral(len(issuers))
         ).lstrip("等"),
-        summary=L.PREVIEW_HOME_SUMMARY.format(**count),
+        summary=L.LINK_IMAGE_HOME_SUMMARY.format(**count),
     )
 
 
@@ -335,7 +335,7 @@ class Layout:
         return (MARGIN, 0, WIDTH - MARGIN, HEIGHT - RULE)
 
 
-def layout(text: PreviewText, fonts: Fonts) -> Layout:
+def layout(text: LinkImageText, fonts: Fonts) -> Layout:
     """Place every line: the site name in the band; below it, centred in the space left, the context, the
     heading as large as it fits, and as much of the summary (two lines at most) as still fits."""
     width = WIDTH - 2 * MARGIN
@@ -389,7 +389,7 @@ def _ramp(start: tuple[int, int, int], end: tuple[int, int, int], steps: int = 1
 PALETTE = _ramp(PAPER, INK) + _ramp(PAPER, MUTED) + _ramp(PAPER, RED_DARK) + _ramp(RED, ON_RED)
 
 
-def render(text: PreviewText, fonts: Fonts) -> bytes:
+def render(text: LinkImageText, fonts: Fonts) -> bytes:
     """The PNG: 64 fixed colours (a third of the bytes of RGB, drawn faster), no metadata chunks (no time, no
     text), so one input always gives the same bytes."""
     from PIL import Image, ImageDraw
@@ -411,7 +411,7 @@ def render(text: PreviewText, fonts: Fonts) -> bytes:
 # --- The cache: a warm build copies, it never draws -----------------------------------------------
 
 
-def cache_key(text: PreviewText, fonts: Fonts) -> str:
+def cache_key(text: LinkImageText, fonts: Fonts) -> str:
     """A hash of everything that shapes the picture: the text, the design, the font files and Pillow."""
     inputs = {
         "text": asdict(text),
@@ -423,7 +423,7 @@ def cache_key(text: PreviewText, fonts: Fonts) -> str:
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:32]
 
 
-def cached_image(text: PreviewText, fonts: Fonts, cache_dir: Path) -> Path:
+def cached_image(text: LinkImageText, fonts: Fonts, cache_dir: Path) -> Path:
     """The PNG's file in `cache_dir`, drawn first if no earlier build left it there."""
     path = cache_dir / f"{cache_key(text, fonts)}.png"
     if not path.is_file():
@@ -436,6 +436,6 @@ def cached_image(text: PreviewText, fonts: Fonts, cache_dir: Path) -> Path:
     return path
 
 
-def cached_images(found: Iterable[Preview], fonts: Fonts, cache_dir: Path) -> dict[str, Path]:
-    """Every preview's cached file by its name."""
+def cached_images(found: Iterable[LinkImage], fonts: Fonts, cache_dir: Path) -> dict[str, Path]:
+    """Every link preview image's cached file by its name."""
     return {p.name: cached_image(p.text, fonts, cache_dir) for p in found}
