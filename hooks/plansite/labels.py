@@ -50,85 +50,31 @@ NAV = {
 TERM = {"near": "近期（到2025年）", "long": "远景"}
 
 TRAIL = "位置"
-SUMMARY = "概述"
 # Every summary is the site's own words: this mark goes before it wherever it is shown, as visible text.
 SUMMARY_MARK = "本站概述"
 SUMMARY_BADGE = "本站概述，非原文"
-SUMMARY_BASIS = "概述依据："
 # The page description and link-preview text (og:description) of an item: the summary, said to be the site's.
 SUMMARY_DESCRIPTION = "本站概述（非原文）：{summary}"
-FROM_INTERPRETATION = "《解读》原文"
 EDITORIAL = "本站解读"
 EDITORIAL_RELATION = "本站解读：{notes}"  # how a relation that is the site's reading is marked in a list
-ONLY_LISTED = "《解读》没有专门论述这一{kind}，只在{sections}列出了它的名称。"
-NEVER_NAMED = "《解读》没有提到这一{kind}；这里的名称和归属来自《行动计划》的公开报道。"
-RELATED = "相关条目"
-RELATED_OF = "{name}的相关条目"  # its label in the contents of a page with several items (unique for screen readers)
-DISCUSSED_IN = "论及本条的问答"
 ROLE = {Role.LISTS: "只列出名称", Role.EXPLAINS: "论述"}
-SOURCES = "出处"
-CITE = "引用本页"
-ACCESS_DATE = "引用日期"  # left for the reader in the citation shown on a page; the 引用 button fills it in
-PREVIOUS = "上一项"
-NEXT = "下一项"
-PARENT = "所属任务"
-CHILDREN = "包含的措施"
-SUPPORTED_BY = "支撑本任务的工程"
 SUPPORTS = "支撑的任务"
-JOINTLY = "《解读》说这{count}项工程共同为{targets}的实践落地提供支撑，没有把某一项工程对应到某一项任务。"
 MENTIONS = "涉及的技术"
-MENTIONED_BY = "提到它的条目"
-# The interpretation calls the near-term list 具体衡量标准 (q2-s3) and the long-term one 发展目标 (q2-s4).
-INDICATORS = {"near": "衡量标准", "long": "发展目标"}
-REPORTED_WORDING = "公开报道中的原文字句"
-REPORTED_WORDING_NOTE = (
-    "据公开报道，《行动计划》原文这一部分还有下列字句，《解读》没有转述。它们是原文句子的片段，不是单列的指标。"
-)
-HEADING_SOURCE = "{section}的问句"  # a source quoting a Q&A heading: 第一问的问句
 # The line under the interpretation's title on each of its pages: where the text was published, and when.
 SOURCE_LINE = "来源：工信部　2023-09-08"
-TOPICS = "本问涉及"
 SENTENCE_ANCHOR = "本句链接（{id}）"
-FACTS_SOURCE = "《行动计划》公开报道"
-REPORT = "报道："
 INTERPRETATION_SHORT = "解读"
 PREAMBLE = "序言"
-SHORT_LINK = "正在前往"
-DOWNLOAD = (
-    "[下载离线版]({link})（ZIP，{size}，{date} 生成）："
-    "解压到任意文件夹，双击其中的 index.html 即可阅读和搜索，无需联网。"
-)
-DOWNLOAD_MISSING = "离线版尚未生成：运行 `./dev bundle` 后重新构建，这里会出现下载链接。"
-OFFLINE_COPY = "你正在阅读离线版（{date} 生成）。它不需要联网，搜索同样可用。"
 FULL_TEXT_TITLE = "{title}全文"
 # `{sections}`: how many Q&A sections the interpretation has, in Chinese numerals (七).
 FULL_TEXT_DESCRIPTION = "《行动计划》官方解读的序言和{sections}个问答合在一页，便于通读和打印。"
 FULL_TEXT_NOTE = "序言和{sections}个问答合在一页，便于通读和打印。每句的固定链接在各问答页；也可从{index}分问阅读。"
 FULL_TEXT_INDEX = "解读目录"
 FULL_TEXT_OWN_PAGE = "本问单独页面"
-PRINT_CANONICAL = "本页网址："
 PRINT_QR = "本页网址的二维码"  # the title of the QR code a printed page carries
 SEARCH_DIALOG = "搜索"
-# How many items of each kind the plan has, in digits.
-OVERVIEW_DESCRIPTION = "目标、{tasks}项任务、{measures}项措施、{projects}项工程、{safeguards}项保障措施的整体结构"
-OVERVIEW_INTRO = "《行动计划》的目标、任务与措施、工程和保障措施一览，每一项都可点开查看。"
-OVERVIEW_TASKS = "{tasks}与{measures}"
-OVERVIEW_SUPPORTS = "（共同支撑{tasks}）"
-OVERVIEW_SUPPORTED_BY = "{count}项工程共同支撑"
-OVERVIEW_RUN = "{first}至{last}"
-OFFLINE_COPY_UNDATED = "你正在阅读离线版。它不需要联网，搜索同样可用。"
 
-# Copying a link or a citation (hooks/plansite/share.py, docs/assets/javascripts/share.js).
-SHARE = "{name}：链接与引用"  # names the group of buttons, so that each button's name stays short
-COPY_LINK = "复制链接"
-COPY_CITATION = "引用"
-COPY_CITATION_NAME = "复制引用"
-COPY_MARKDOWN = "复制为 Markdown"
 SENTENCE_COPY = "复制本句链接（{id}）"
-COPIED_LINK = "已复制链接"
-COPIED_CITATION = "已复制引用"
-COPIED_MARKDOWN = "已复制 Markdown 链接"
-COPY_FAILED = "浏览器不允许自动复制，请手动复制："
 # Citations (hooks/plansite/citation.py), GB/T 7714—2015. More than three authors: the first three, then 等.
 CITATION_MORE_AUTHORS = "等"
 # Per the interpretation's first sentence, the Plan was issued by the departments' general offices (办公厅).
@@ -143,17 +89,10 @@ DATA_CITATIONS = "全部页面的引用信息 {ris} · {bibtex}（RIS、BibTeX�
 # The reference-manager files of a page (hooks/plansite/reference_files.py).
 DOWNLOAD_CITATION = "下载引用：{ris} · {bibtex}"
 
-# Quoting a selected passage of the interpretation (hooks/plansite/quoting.py, share.js): the control, what
-# it says to a keyboard or screen-reader user when a passage is selected, and the source line under the quote.
-QUOTE_SELECTION = "引用所选文字"
-QUOTE_SELECTION_TITLE = "复制所选文字及其出处和链接（Alt+Q）"
 QUOTE_KEYS = "Alt+Q"
-QUOTE_HINT = "已选中《解读》原文。按 Alt+Q 复制为引用，附出处和链接。"
-COPIED_QUOTE = "已复制引文、出处和链接"
 # The interpretation as its source names it (来源：工信部); `{ids}` is a sentence id or a range of them.
 INTERPRETATION_AUTHOR = "工业和信息化部"
 QUOTE_SOURCE = "——{author}《〈{plan}〉解读》，{ids}"
-QUOTE_RANGE = "{first}至{last}"
 
 # The hover cards of name links on a Q&A page (hooks/plansite/hover_cards.py).
 HOVER_CARD_SEPARATOR = " · "
@@ -213,7 +152,6 @@ SEARCH_NAMES = {
     Goal.kind: ("目标{n}", "第{n}个目标"),
     Section.kind: ("问{n}", "问题{n}", "问答{n}", "第{n}问", "第{n}个问题", "第{n}个问答"),
 }
-SEARCH_NOTHING = "本站没有含这些字词的页面。试试别的说法或更短的词（如“算力”“人才”），或输入编号（如 M5、T2、措施5）。"
 # Words that only make a query a question (目标有哪些, 为什么出台): search ignores them at either end of a
 # phrase when it weighs how much of the query a page has, and still ranks a page that has the whole phrase first.
 SEARCH_FILLERS = (
@@ -260,16 +198,7 @@ PROBLEMS_NOTE = "改好下面列出的问题并保存文件后，这一页会自
 # The English edition (hooks/plansite/english/): the link on every page to the same place in English.
 ENGLISH_EDITION = "English"
 
-# Punctuation the generated pages put between the site's words (hooks/plansite/edition.py says what each is for).
-COLON = "："
 LIST_SEPARATOR = "、"
-REASON_SEPARATOR = "；"
-ASIDE = "（{}）"
-MOVES_SEPARATOR = "　·　"
-QUOTED = "“{}”"
-ATTRIBUTION = "— "
-INDICATOR_GAP = "　"
-INDICATOR_REPORT = "，{report}"  # a reported indicator's source: 《行动计划》公开报道，新华网
 
 # The facts box (plansite/facts_box.py) on the home page, the full text and the PDF's cover.
 FACTS = FactsWords(
@@ -328,78 +257,95 @@ WORDS = Words(
     kind_in_sentence=KIND_SHORT,
     nav=NAV,
     trail=TRAIL,
-    previous=PREVIOUS,
-    next=NEXT,
-    summary=SUMMARY,
+    previous="上一项",
+    next="下一项",
+    summary="概述",
     summary_badge=SUMMARY_BADGE,
     summary_mark=SUMMARY_MARK,
-    summary_basis=SUMMARY_BASIS,
-    from_interpretation=FROM_INTERPRETATION,
+    summary_basis="概述依据：",
+    from_interpretation="《解读》原文",
     editorial=EDITORIAL,
-    only_listed=ONLY_LISTED,
-    never_named=NEVER_NAMED,
-    related=RELATED,
-    topics=TOPICS,
-    related_of=RELATED_OF,
-    parent=PARENT,
-    children=CHILDREN,
-    supported_by=SUPPORTED_BY,
+    only_listed="《解读》没有专门论述这一{kind}，只在{sections}列出了它的名称。",
+    never_named="《解读》没有提到这一{kind}；这里的名称和归属来自《行动计划》的公开报道。",
+    related="相关条目",
+    topics="本问涉及",
+    related_of="{name}的相关条目",
+    parent="所属任务",
+    children="包含的措施",
+    supported_by="支撑本任务的工程",
     supports=SUPPORTS,
-    jointly=JOINTLY,
+    jointly="《解读》说这{count}项工程共同为{targets}的实践落地提供支撑，没有把某一项工程对应到某一项任务。",
     mentions=MENTIONS,
-    mentioned_by=MENTIONED_BY,
-    discussed_in=DISCUSSED_IN,
+    mentioned_by="提到它的条目",
+    discussed_in="论及本条的问答",
     role=ROLE,
-    sources=SOURCES,
-    facts_source=FACTS_SOURCE,
-    report=REPORT,
-    heading_source=HEADING_SOURCE,
-    indicators=INDICATORS,
-    reported_wording=REPORTED_WORDING,
-    reported_wording_note=REPORTED_WORDING_NOTE,
-    cite=CITE,
-    access_date=ACCESS_DATE,
+    sources="出处",
+    facts_source="《行动计划》公开报道",
+    report="报道：",
+    heading_source="{section}的问句",
+    # The interpretation calls the near-term list 具体衡量标准 (q2-s3) and the long-term one 发展目标 (q2-s4).
+    indicators={"near": "衡量标准", "long": "发展目标"},
+    reported_wording="公开报道中的原文字句",
+    reported_wording_note="据公开报道，《行动计划》原文这一部分还有下列字句，《解读》没有转述。它们是原文句子的片段，不是单列的指标。",
+    cite="引用本页",
+    access_date="引用日期",
     cite_downloads="<!-- plan:cite-downloads {key} -->",  # filled in by hooks/site_citing.py
-    short_link=SHORT_LINK,
+    short_link="正在前往",
     share=ShareWords(
-        SHARE,
-        COPY_LINK,
-        COPY_CITATION,
-        COPY_CITATION_NAME,
-        COPY_MARKDOWN,
-        COPIED_LINK,
-        COPIED_CITATION,
-        COPIED_MARKDOWN,
-        COPIED_QUOTE,
-        COPY_FAILED,
+        # Copying a link or a citation (hooks/plansite/share.py, docs/assets/javascripts/share.js).
+        share="{name}：链接与引用",
+        copy_link="复制链接",
+        copy_citation="引用",
+        copy_citation_name="复制引用",
+        copy_markdown="复制为 Markdown",
+        copied_link="已复制链接",
+        copied_citation="已复制引用",
+        copied_markdown="已复制 Markdown 链接",
+        copied_quote="已复制引文、出处和链接",
+        copy_failed="浏览器不允许自动复制，请手动复制：",
     ),
-    quote=QuoteWords(QUOTE_SELECTION, QUOTE_SELECTION_TITLE, QUOTE_HINT, QUOTE_RANGE, QUOTE_KEYS),
-    colon=COLON,
+    # Quoting a selected passage of the interpretation (hooks/plansite/quoting.py, share.js): the control, what
+    # it says to a keyboard or screen-reader user when a passage is selected, and the source line under the quote.
+    quote=QuoteWords(
+        selection="引用所选文字",
+        selection_title="复制所选文字及其出处和链接（Alt+Q）",
+        hint="已选中《解读》原文。按 Alt+Q 复制为引用，附出处和链接。",
+        range="{first}至{last}",
+        keys=QUOTE_KEYS,
+    ),
+    # Punctuation the generated pages put between the site's words (hooks/plansite/edition.py says what each is for).
+    colon="：",
     list_separator=LIST_SEPARATOR,
     basis_separator=LIST_SEPARATOR,
-    reason_separator=REASON_SEPARATOR,
+    reason_separator="；",
     badge_gap="",  # the badge's box sets it apart; Chinese puts no space between words
-    aside=ASIDE,
-    moves_separator=MOVES_SEPARATOR,
-    quoted=QUOTED,
-    attribution=ATTRIBUTION,
+    aside="（{}）",
+    moves_separator="　·　",
+    quoted="“{}”",
+    attribution="— ",
     indicator="{}",
-    indicator_gap=INDICATOR_GAP,
-    indicator_report=INDICATOR_REPORT,
+    indicator_gap="　",
+    indicator_report="，{report}",  # a reported indicator's source: 《行动计划》公开报道，新华网
     sources_in_search=True,  # the quotations are the Chinese page's own words
-    overview_description=OVERVIEW_DESCRIPTION,
-    overview_intro=OVERVIEW_INTRO,
-    overview_tasks=OVERVIEW_TASKS,
-    overview_supports=OVERVIEW_SUPPORTS,
-    overview_supported_by=OVERVIEW_SUPPORTED_BY,
-    overview_run=OVERVIEW_RUN,
+    # How many items of each kind the plan has, in digits.
+    overview_description="目标、{tasks}项任务、{measures}项措施、{projects}项工程、{safeguards}项保障措施的整体结构",
+    overview_intro="《行动计划》的目标、任务与措施、工程和保障措施一览，每一项都可点开查看。",
+    overview_tasks="{tasks}与{measures}",
+    overview_supports="（共同支撑{tasks}）",
+    overview_supported_by="{count}项工程共同支撑",
+    overview_run="{first}至{last}",
     search_dialog=SEARCH_DIALOG,
-    search_nothing=SEARCH_NOTHING,
-    print_canonical=PRINT_CANONICAL,
+    search_nothing=(
+        "本站没有含这些字词的页面。试试别的说法或更短的词（如“算力”“人才”），或输入编号（如 M5、T2、措施5）。"
+    ),
+    print_canonical="本页网址：",
     print_qr=PRINT_QR,
     og_locale="zh_CN",
-    download=DOWNLOAD,
-    download_missing=DOWNLOAD_MISSING,
-    offline_copy=OFFLINE_COPY,
-    offline_copy_undated=OFFLINE_COPY_UNDATED,
+    download=(
+        "[下载离线版]({link})（ZIP，{size}，{date} 生成）："
+        "解压到任意文件夹，双击其中的 index.html 即可阅读和搜索，无需联网。"
+    ),
+    download_missing="离线版尚未生成：运行 `./dev bundle` 后重新构建，这里会出现下载链接。",
+    offline_copy="你正在阅读离线版（{date} 生成）。它不需要联网，搜索同样可用。",
+    offline_copy_undated="你正在阅读离线版。它不需要联网，搜索同样可用。",
 )

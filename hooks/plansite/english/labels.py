@@ -58,48 +58,16 @@ ORIGINAL = "Chinese original"  # the label of each sentence's original, for scre
 IN_CHINESE = "In Chinese"  # the heading of a node's original title and the site's Chinese summary
 
 TRAIL = "Location"
-SUMMARY = "Summary"
 # Before every summary, wherever it is shown (lists, item pages, descriptions, link previews): the site's words.
 SUMMARY_MARK = "Site summary (not the original text)"
-SUMMARY_BASIS = "What the summary rests on: "
 SUMMARY_DESCRIPTION = SUMMARY_MARK + ": {summary}"
 EDITORIAL = "This site's reading"  # a relation, a source or a summary's basis that the site itself decided
-HEADING_SOURCE = "the heading of {section}"  # a source quoting a Q&A heading; `{section}`: question 3
 QUESTION = "question {number}"  # a Q&A by its number inside a sentence
-FROM_INTERPRETATION = "In the interpretation"
-ONLY_LISTED = "The interpretation does not discuss this {kind} specifically; it only names it in {sections}."
-NEVER_NAMED = (
-    "The interpretation does not mention this {kind}; its name and place come from public reports of the Action Plan."
-)
-RELATED = "Related items"
-RELATED_OF = "Related to {name}"  # the contents' label of one item's related items on a page of several
-DISCUSSED_IN = "Questions that deal with it"
 ROLE = {Role.LISTS: "names it", Role.EXPLAINS: "discusses it"}
-SOURCES = "Sources"
-CITE = "Cite this page"
-PREVIOUS = "Previous"
-NEXT = "Next"
-PARENT = "Task"
-CHILDREN = "Measures"
-SUPPORTED_BY = "Projects that support this task"
 SUPPORTS = "Tasks it supports"
-JOINTLY = (
-    "The interpretation says that these {count} projects jointly support the implementation of {targets}; it does "
-    "not pair any project with a single task."
-)
 MENTIONS = "Technologies involved"
-MENTIONED_BY = "Items that mention it"
-INDICATORS = {"near": "Yardsticks (quoted in Chinese)", "long": "Development goals (quoted in Chinese)"}
-REPORTED_WORDING = "Wording given in public reports (in Chinese)"
-REPORTED_WORDING_NOTE = (
-    "According to public reports, this part of the Action Plan also contains the following words, which the "
-    "interpretation does not restate. They are fragments of the Plan's sentences, not indicators of their own."
-)
-TOPICS = "Items this question covers"
 SENTENCE_ANCHOR = "Link to this sentence ({id})"
-FACTS_SOURCE = "Public reports of the Action Plan (in Chinese)"
 REPORT = "report: "
-SHORT_LINK = "Redirecting to"
 SOURCE_LINE = (
     "Source: Ministry of Industry and Information Technology (MIIT), {date}. Translation: this site, unofficial."
 )
@@ -114,15 +82,6 @@ GLOSSARY_INTRO = (
 )
 GLOSSARY_HEAD = ("Chinese", "English", "Where it occurs")
 GLOSSARY_NOWHERE = "—"
-OVERVIEW_INTRO = "The goals, tasks and measures, projects and safeguards of the Action Plan at a glance."
-OVERVIEW_DESCRIPTION = (
-    "The whole structure of the Action Plan: goals, {tasks} key tasks, {measures} measures, {projects} projects "
-    "and {safeguards} safeguards"
-)
-OVERVIEW_TASKS = "{tasks} and {measures}"
-OVERVIEW_SUPPORTS = "(supporting {tasks} jointly)"
-OVERVIEW_SUPPORTED_BY = "supported jointly by {count} projects"
-OVERVIEW_RUN = "{first} to {last}"
 HOME_INTRO = (
     "The {plan} was announced on {date}. This site reproduces the official interpretation (解读) published by the "
     "Ministry of Industry and Information Technology, sentence by sentence, and sets out the structure of the Plan "
@@ -130,13 +89,6 @@ HOME_INTRO = (
 )
 HOME_START = "Where to start"
 OFFLINE_HEADING = "Offline copy"
-DOWNLOAD = (
-    '<a href="{link}">Download the offline copy</a> (ZIP, {size}, made {date}), both languages: unzip it anywhere '
-    "and open index.html to read and search with no network."
-)
-DOWNLOAD_MISSING = "The offline copy has not been made yet: run ./dev bundle, then build again."
-OFFLINE_COPY = "You are reading the offline copy (made {date}). It needs no network; search works too."
-OFFLINE_COPY_UNDATED = "You are reading the offline copy. It needs no network; search works too."
 HOME_LINKS = {
     "interpretation": "the interpretation, every sentence with its own link and its Chinese original",
     "overview": "how the goals, tasks, measures, projects and safeguards fit together",
@@ -148,10 +100,6 @@ PREAMBLE = "preamble"
 CITATION_MORE_AUTHORS = "et al."
 DESCRIPTION = SUMMARY_DESCRIPTION + " ({kind} of the {plan}.) " + NOTICE_META
 SEARCH_DIALOG = "Search"  # the search dialog's name for screen readers
-SEARCH_NOTHING = (
-    "No page of this site has these words. Try other or fewer words (such as \u201ccomputing\u201d or "
-    "\u201ctalent\u201d), or an item's number (such as M5, T2, measure 5)."
-)
 # How readers name one numbered item (`{n}`: its number), for search: "measure 5" finds M5 first.
 SEARCH_NAMES = {
     Measure.kind: ("measure {n}", "measure no. {n}", "specific measure {n}"),
@@ -170,7 +118,6 @@ SEARCH_SYNONYMS = {
     "five departments": "issuing departments",
     "5 departments": "issuing departments",
 }
-PRINT_CANONICAL = "This page: "  # before the page's address on paper
 PRINT_QR = "QR code of this page's address"
 
 
@@ -192,24 +139,9 @@ ISSUING_OFFICE = "General Office of the {issuer}"
 INTERPRETATION_AUTHOR = "Ministry of Industry and Information Technology"
 COMPILED = "compiler and unofficial translator"  # the site's role for a page it compiled about the Plan
 TRANSLATED = "unofficial translator"  # and for the interpretation, which it reproduces in translation
-ACCESS_DATE = "date accessed"  # left for the reader in the citation shown on a page; the Cite button fills it in
-SHARE = "{name}: link and citation"
-COPY_LINK = "Copy link"
-COPY_CITATION = "Cite"
-COPY_CITATION_NAME = "Cite: copy the citation"  # begins with the visible word, as speech input needs
-COPY_MARKDOWN = "Copy as Markdown"
-COPIED_LINK = "Link copied"
-COPIED_CITATION = "Citation copied"
-COPIED_MARKDOWN = "Markdown link copied"
-COPIED_QUOTE = "Quotation, source and link copied"
-COPY_FAILED = "The browser did not allow copying; please copy by hand: "
 DOWNLOAD_CITATION = "Download the citation: {ris} · {bibtex}"
 DOWNLOAD_CITATIONS = "Download the citations of every page: {ris} · {bibtex}"  # the offline copy's one pair
-QUOTE_SELECTION = "Quote the selection"
-QUOTE_SELECTION_TITLE = "Copy the selected text with its source and link (Alt+Q)"
-QUOTE_HINT = "Interpretation text selected. Press Alt+Q to copy it as a quotation with its source and link."
 QUOTE_SOURCE = "— {author}, {title} (unofficial English translation by this site), {ids}"
-QUOTE_RANGE = "{first} to {last}"
 
 # The hover cards of name links on a page of the interpretation (plansite/english/hover_cards.py).
 HOVER_CARD_PARENT = "Part of: {parent}"
@@ -226,17 +158,8 @@ LINK_IMAGE_HOME_SUMMARY = (
 )
 LINK_IMAGE_ALT = "{site}: {heading} ({context})"
 
-# Punctuation between the site's words, as the Chinese edition has it in full width (plansite/edition.py).
-COLON = ": "
 LIST_SEPARATOR = ", "
 REASON_SEPARATOR = "; "
-ASIDE = " ({})"
-MOVES_SEPARATOR = " · "
-QUOTED = '“<span lang="zh-CN">{}</span>”'  # every quotation is of the Chinese original
-INDICATOR = '<span lang="zh-CN" data-search-exclude>{}</span>'
-ATTRIBUTION = " — "
-INDICATOR_GAP = " "
-INDICATOR_REPORT = " (" + REPORT + "{report})"
 
 # The facts box (plansite/facts_box.py) on the home page, the full text and the PDF's cover.
 FACTS = FactsWords(
@@ -310,80 +233,105 @@ WORDS = Words(
     kind_in_sentence={kind: name.lower() for kind, name in KIND.items()},
     nav=NAV,
     trail=TRAIL,
-    previous=PREVIOUS,
-    next=NEXT,
-    summary=SUMMARY,
+    previous="Previous",
+    next="Next",
+    summary="Summary",
     summary_badge=SUMMARY_MARK,
     summary_mark=SUMMARY_MARK,
-    summary_basis=SUMMARY_BASIS,
-    from_interpretation=FROM_INTERPRETATION,
+    summary_basis="What the summary rests on: ",
+    from_interpretation="In the interpretation",
     editorial=EDITORIAL,
-    only_listed=ONLY_LISTED,
-    never_named=NEVER_NAMED,
-    related=RELATED,
-    topics=TOPICS,
-    related_of=RELATED_OF,
-    parent=PARENT,
-    children=CHILDREN,
-    supported_by=SUPPORTED_BY,
-    supports=SUPPORTS,
-    jointly=JOINTLY,
-    mentions=MENTIONS,
-    mentioned_by=MENTIONED_BY,
-    discussed_in=DISCUSSED_IN,
-    role=ROLE,
-    sources=SOURCES,
-    facts_source=FACTS_SOURCE,
-    report=REPORT,
-    heading_source=HEADING_SOURCE,
-    indicators=INDICATORS,
-    reported_wording=REPORTED_WORDING,
-    reported_wording_note=REPORTED_WORDING_NOTE,
-    cite=CITE,
-    access_date=ACCESS_DATE,
-    cite_downloads="<!-- plan:en-cite-downloads {key} -->",  # filled in by hooks/site_citing.py
-    short_link=SHORT_LINK,
-    share=ShareWords(
-        SHARE,
-        COPY_LINK,
-        COPY_CITATION,
-        COPY_CITATION_NAME,
-        COPY_MARKDOWN,
-        COPIED_LINK,
-        COPIED_CITATION,
-        COPIED_MARKDOWN,
-        COPIED_QUOTE,
-        COPY_FAILED,
+    only_listed="The interpretation does not discuss this {kind} specifically; it only names it in {sections}.",
+    never_named=(
+        "The interpretation does not mention this {kind}; its name and place come from public reports of the Action P"
+        "lan."
     ),
-    quote=QuoteWords(QUOTE_SELECTION, QUOTE_SELECTION_TITLE, QUOTE_HINT, QUOTE_RANGE, ZH.QUOTE_KEYS),
-    colon=COLON,
+    related="Related items",
+    topics="Items this question covers",
+    related_of="Related to {name}",  # the contents' label of one item's related items on a page of several
+    parent="Task",
+    children="Measures",
+    supported_by="Projects that support this task",
+    supports=SUPPORTS,
+    jointly=(
+        "The interpretation says that these {count} projects jointly support the implementation of {targets}; it does "
+        "not pair any project with a single task."
+    ),
+    mentions=MENTIONS,
+    mentioned_by="Items that mention it",
+    discussed_in="Questions that deal with it",
+    role=ROLE,
+    sources="Sources",
+    facts_source="Public reports of the Action Plan (in Chinese)",
+    report=REPORT,
+    heading_source="the heading of {section}",  # a source quoting a Q&A heading; `{section}`: question 3
+    indicators={"near": "Yardsticks (quoted in Chinese)", "long": "Development goals (quoted in Chinese)"},
+    reported_wording="Wording given in public reports (in Chinese)",
+    reported_wording_note=(
+        "According to public reports, this part of the Action Plan also contains the following words, which the "
+        "interpretation does not restate. They are fragments of the Plan's sentences, not indicators of their own."
+    ),
+    cite="Cite this page",
+    access_date="date accessed",  # left for the reader in the citation shown on a page; the Cite button fills it in
+    cite_downloads="<!-- plan:en-cite-downloads {key} -->",  # filled in by hooks/site_citing.py
+    short_link="Redirecting to",
+    share=ShareWords(
+        share="{name}: link and citation",
+        copy_link="Copy link",
+        copy_citation="Cite",
+        copy_citation_name="Cite: copy the citation",  # begins with the visible word, as speech input needs
+        copy_markdown="Copy as Markdown",
+        copied_link="Link copied",
+        copied_citation="Citation copied",
+        copied_markdown="Markdown link copied",
+        copied_quote="Quotation, source and link copied",
+        copy_failed="The browser did not allow copying; please copy by hand: ",
+    ),
+    quote=QuoteWords(
+        selection="Quote the selection",
+        selection_title="Copy the selected text with its source and link (Alt+Q)",
+        hint="Interpretation text selected. Press Alt+Q to copy it as a quotation with its source and link.",
+        range="{first} to {last}",
+        keys=ZH.QUOTE_KEYS,
+    ),
+    # Punctuation between the site's words, as the Chinese edition has it in full width (plansite/edition.py).
+    colon=": ",
     list_separator=LIST_SEPARATOR,
     basis_separator=REASON_SEPARATOR,
     reason_separator=REASON_SEPARATOR,
     badge_gap=" ",
-    aside=ASIDE,
-    moves_separator=MOVES_SEPARATOR,
-    quoted=QUOTED,
-    attribution=ATTRIBUTION,
-    indicator=INDICATOR,
-    indicator_gap=INDICATOR_GAP,
-    indicator_report=INDICATOR_REPORT,
+    aside=" ({})",
+    moves_separator=" · ",
+    quoted='“<span lang="zh-CN">{}</span>”',
+    attribution=" — ",
+    indicator='<span lang="zh-CN" data-search-exclude>{}</span>',
+    indicator_gap=" ",
+    indicator_report=" (" + REPORT + "{report})",
     # The quotations are Chinese: on an English page they would only make it a second answer to Chinese queries
     # that the In Chinese section and the Chinese edition already answer.
     sources_in_search=False,
-    overview_description=OVERVIEW_DESCRIPTION,
-    overview_intro=OVERVIEW_INTRO,
-    overview_tasks=OVERVIEW_TASKS,
-    overview_supports=OVERVIEW_SUPPORTS,
-    overview_supported_by=OVERVIEW_SUPPORTED_BY,
-    overview_run=OVERVIEW_RUN,
+    overview_description=(
+        "The whole structure of the Action Plan: goals, {tasks} key tasks, {measures} measures, {projects} projects "
+        "and {safeguards} safeguards"
+    ),
+    overview_intro="The goals, tasks and measures, projects and safeguards of the Action Plan at a glance.",
+    overview_tasks="{tasks} and {measures}",
+    overview_supports="(supporting {tasks} jointly)",
+    overview_supported_by="supported jointly by {count} projects",
+    overview_run="{first} to {last}",
     search_dialog=SEARCH_DIALOG,
-    search_nothing=SEARCH_NOTHING,
-    print_canonical=PRINT_CANONICAL,
+    search_nothing=(
+        "No page of this site has these words. Try other or fewer words (such as \u201ccomputing\u201d or "
+        "\u201ctalent\u201d), or an item's number (such as M5, T2, measure 5)."
+    ),
+    print_canonical="This page: ",  # before the page's address on paper
     print_qr=PRINT_QR,
     og_locale="en_GB",
-    download=DOWNLOAD,
-    download_missing=DOWNLOAD_MISSING,
-    offline_copy=OFFLINE_COPY,
-    offline_copy_undated=OFFLINE_COPY_UNDATED,
+    download=(
+        '<a href="{link}">Download the offline copy</a> (ZIP, {size}, made {date}), both languages: unzip it anywhere '
+        "and open index.html to read and search with no network."
+    ),
+    download_missing="The offline copy has not been made yet: run ./dev bundle, then build again.",
+    offline_copy="You are reading the offline copy (made {date}). It needs no network; search works too.",
+    offline_copy_undated="You are reading the offline copy. It needs no network; search works too.",
 )
