@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import facts_box
 from . import labels as L
-from .interpretation import INDEX_PAGE, Sentence
+from .interpretation import INDEX_PAGE, Sentence, paragraphs
 from .markup import front_matter, md_link, md_text, relative
 from .model import Plan, Section
 from .pdf import MARKER as PDF_MARKER
@@ -51,11 +51,5 @@ def source_line() -> str:
 
 
 def _paragraphs(sentences: tuple[Sentence, ...]) -> list[str]:
-    """Sentence lines grouped as on their page: consecutive lines there are one paragraph here too."""
-    paragraphs: list[list[Sentence]] = []
-    for sentence in sentences:
-        if paragraphs and paragraphs[-1][-1].line + 1 == sentence.line:
-            paragraphs[-1].append(sentence)
-        else:
-            paragraphs.append([sentence])
-    return ["\n".join(f"{{#{s.id}}} {s.text}" for s in group) for group in paragraphs]
+    """Sentence lines in their paragraphs, as on their page."""
+    return ["\n".join(f"{{#{s.id}}} {s.text}" for s in group) for group in paragraphs(sentences)]

@@ -55,6 +55,17 @@ class Page:
     sentences: tuple[Sentence, ...]
 
 
+def paragraphs(sentences: Iterable[Sentence]) -> list[list[Sentence]]:
+    """Sentences grouped as on their page: consecutive lines there are one paragraph."""
+    grouped: list[list[Sentence]] = []
+    for sentence in sentences:
+        if grouped and grouped[-1][-1].line + 1 == sentence.line:
+            grouped[-1].append(sentence)
+        else:
+            grouped.append([sentence])
+    return grouped
+
+
 @dataclass(frozen=True)
 class Interpretation:
     pages: Mapping[str, Page]  # docs path → page

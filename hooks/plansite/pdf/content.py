@@ -15,7 +15,7 @@ import segno
 from .. import facts_box, status
 from ..citation import INTERPRETATION_ISSUED
 from ..edition import Edition
-from ..interpretation import INDEX_PAGE, Sentence
+from ..interpretation import INDEX_PAGE, Sentence, paragraphs
 from ..model import Goal, Issuer, Measure, Node, Plan, Project, Relation, Safeguard, Section, Task
 from ..pages import heading
 from ..urls import HOME, page_of, public_url
@@ -145,13 +145,7 @@ def _parts(plan: Plan, language: Language) -> list[dict[str, Any]]:
 
 
 def _paragraphs(sentences: tuple[Sentence, ...], language: Language) -> list[list[dict[str, str]]]:
-    """Sentences grouped as on their page: consecutive lines there are one paragraph here too."""
-    paragraphs: list[list[Sentence]] = []
-    for sentence in sentences:
-        if paragraphs and paragraphs[-1][-1].line + 1 == sentence.line:
-            paragraphs[-1].append(sentence)
-        else:
-            paragraphs.append([sentence])
+    """Sentences in their paragraphs, as on their page."""
     return [
         [
             {
@@ -161,7 +155,7 @@ def _paragraphs(sentences: tuple[Sentence, ...], language: Language) -> list[lis
             }
             for s in group
         ]
-        for group in paragraphs
+        for group in paragraphs(sentences)
     ]
 
 
