@@ -3,7 +3,7 @@
 The control is written into every page of the interpretation's sentences at build time, hidden; share.js
 shows it beside a selection of sentences and copies, unchanged, what the reader selected, in quotation marks,
 then the source line below with the ids of the sentences it touches, then the link to exactly those
-sentences: `#q6-s2` for one, `#q6-s2-s3` for a range (see README, "Linking a range of sentences").
+sentences: `#q6-s2` for one, `#q6-s2-s3` for a range (guide/urls.md, "A range of sentences").
 """
 
 from __future__ import annotations
