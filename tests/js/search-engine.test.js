@@ -8,7 +8,7 @@ const path = require("node:path");
 const { describe, test } = require("node:test");
 const { ROOT, buildSide, script, separator } = require("./support.js");
 
-const { Engine, folder } = script("javascripts/search-worker.js");
+const { Engine, folder, extents, distinctWithin } = script("javascripts/search-worker.js");
 
 /* Texts whose folding must agree with the build's: every rule, and every line of the interpretation */
 const SAMPLES = [
@@ -161,5 +161,44 @@ describe("the engine", () => {
 
   test("a query with nothing of the site in it finds nothing", () => {
     assert.deepEqual(engine().search("ｘｙｚｗ").items, []);
+  });
+});
+
+describe("the engine's shortcuts give what the plain computation gives", () => {
+  /* A small pseudo-random text over a few letters, so that stretches repeat and overlap */
+  function texts(seed, count, length) {
+    let state = seed;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state;
+    };
+    return Array.from({ length: count }, () =>
+      Array.from({ length: 1 + (next() % length) }, () => "abcé元宇"[next() % 7]).join(""),
+    );
+  }
+
+  test("extents bounded by those of a text that holds it equal the unbounded ones", () => {
+    const cores = texts(7, 60, 9);
+    for (const [n, container] of texts(11, 40, 80).entries()) {
+      const from = n % container.length;
+      const inner = container.slice(from, from + 1 + (n % 30));
+      for (const core of cores)
+        assert.deepEqual(extents(core, inner, extents(core, container)), extents(core, inner), `${core} in ${inner}`);
+    }
+  });
+
+  test("the words each snippet window shows are counted as a scan of every window counts them", () => {
+    for (const source of texts(3, 30, 400)) {
+      const ranges = [];
+      for (let at = 0; at < source.length; at += 3 + (at % 7)) ranges.push([at, Math.min(source.length, at + 2)]);
+      const starts = [5, 0, 17, 17, 90, 3, 250, 41].filter((at) => at < source.length);
+      for (const width of [10, 40, 120]) {
+        const scanned = starts.map(
+          (at) =>
+            new Set(ranges.filter((r) => r[0] >= at && r[1] <= at + width).map((r) => source.slice(r[0], r[1]))).size,
+        );
+        assert.deepEqual(distinctWithin(source, ranges, starts, width), scanned);
+      }
+    }
   });
 });

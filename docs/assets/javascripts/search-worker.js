@@ -308,7 +308,8 @@ class Engine {
       if (!named.size && !runs.some((_, r) => reach[r][d].some(Boolean))) return; // nothing of the query here
       const sections = [];
       for (const entry of page.entries) {
-        const part = this.judge(query_, entry, entry.t.text, [entry.doc.location], page.list);
+        const within = reach.map((r) => r[d]);
+        const part = this.judge(query_, entry, entry.t.text, [entry.doc.location], page.list, null, within);
         if (part) sections.push({ entry, ...part });
       }
       sections.sort((a, b) => b.score - a.score);
@@ -344,8 +345,9 @@ class Engine {
     return { items: items.sort((a, b) => b.score - a.score).map((found) => found.item) };
   }
 
-  /* How well one page or entry answers the query; null when it has no meaningful part of it */
-  judge({ named, runs, weights, total, general }, unit, titles, locations, list, reach) {
+  /* How well one page or entry answers the query; null when it has no meaningful part of it. `reach` is
+     the unit's extents when known; `within` those of a text that holds the unit (its page), which bound them */
+  judge({ named, runs, weights, total, general }, unit, titles, locations, list, reach, within) {
     const text = unit.all;
     const idHit = [...named].some((id) => (this.named[id] || []).some((at) => locations.includes(at)));
     let covered = 0,
@@ -354,10 +356,11 @@ class Engine {
       inTitle = runs.length > 0;
     const terms = {},
       found = [];
+    const exts = runs.map((run, r) => (reach ? reach[r] : extents(run.core, text, within?.[r])));
     runs.forEach((run, r) => {
       const m = run.core.length;
-      const ext = reach ? reach[r] : extents(run.core, text);
-      const title = extents(run.core, titles);
+      const ext = exts[r];
+      const title = extents(run.core, titles, ext);
       for (let k = 0; k < m; k++) {
         if (covers(ext, k, m)) covered += weights[r][k];
         if (covers(title, k, m)) titleCovered += weights[r][k];
@@ -379,8 +382,8 @@ class Engine {
     if (phrase && complete) score += 100;
     if (complete) score += 40;
     // Near each other: in one sentence, better in one clause; and in few long stretches rather than many
-    score += 12 * (total ? together(unit.sentences, runs, weights) / total : 0);
-    score += 8 * (total ? together(unit.clauses, runs, weights) / total : 0);
+    score += 12 * (total ? together(unit.sentences, runs, weights, exts) / total : 0);
+    score += 8 * (total ? together(unit.clauses, runs, weights, exts) / total : 0);
     const length = runs.reduce((sum, run) => sum + run.core.length, 0);
     if (found.length) score += (6 * (found.reduce((sum, piece) => sum + piece.length, 0) / found.length)) / length;
     score += 30 * coverage;
@@ -396,7 +399,7 @@ class Engine {
       if (at >= 0) {
         const source = side === entry.x ? entry.text : entry.title;
         const end = at + piece.length - 1;
-        return source.slice(side.map[at], side.map[end] + [...source.slice(side.map[end])][0].length);
+        return source.slice(side.map[at], side.map[end] + unitLength(source, side.map[end]));
       }
     }
     return "";
@@ -422,26 +425,33 @@ class Engine {
   }
 }
 
-/* ext[i] = the end of the longest stretch of `core` from i that occurs in `text` (0: not even two units) */
-function extents(core, text) {
+/* ext[i] = the end of the longest stretch of `core` from i that occurs in `text` (0: not even two units).
+   `bound`, the extents of a text that holds `text`, caps each: a stretch its container lacks is not looked for. */
+function extents(core, text, bound) {
   const m = core.length;
   const ext = new Array(m).fill(0);
   if (m === 1) {
-    ext[0] = text.includes(core) ? 1 : 0;
+    ext[0] = (!bound || bound[0]) && text.includes(core) ? 1 : 0;
     return ext;
   }
   let j = 0;
   for (let i = 0; i < m - 1; i++) {
+    const limit = bound ? bound[i] : m;
     j = Math.max(j, i + 2);
-    if (j > m || !text.includes(core.slice(i, j))) {
+    if (j > limit || !text.includes(core.slice(i, j))) {
       ext[i] = 0;
       j = i + 2;
       continue;
     }
-    while (j < m && text.includes(core.slice(i, j + 1))) j++;
+    while (j < limit && text.includes(core.slice(i, j + 1))) j++;
     ext[i] = j;
   }
   return ext;
+}
+
+/* How many UTF-16 code units the character at `at` of `text` takes (2 beyond the Basic Multilingual Plane) */
+function unitLength(text, at) {
+  return text.codePointAt(at) > 0xffff ? 2 : 1;
 }
 
 function covers(ext, k, m) {
@@ -487,13 +497,13 @@ function clauses(text) {
   return text.split(/[。！？；;!?\n，,：:]+/).filter(Boolean);
 }
 
-/* The most of the query's weight that one sentence (or clause) of the unit holds */
-function together(clauses, runs, weights) {
+/* The most of the query's weight that one sentence (or clause) of the unit holds; `exts` are the unit's */
+function together(clauses, runs, weights, exts) {
   let best = 0;
   for (const clause of clauses) {
     let held = 0;
     runs.forEach((run, r) => {
-      const ext = extents(run.core, clause);
+      const ext = extents(run.core, clause, exts[r]);
       for (let k = 0; k < run.core.length; k++) if (covers(ext, k, run.core.length)) held += weights[r][k];
     });
     best = Math.max(best, held);
@@ -516,7 +526,7 @@ function marked(source, folded, pieces, width, marks = []) {
     for (let at = folded.text.indexOf(piece); at >= 0; at = folded.text.indexOf(piece, at + 1)) {
       const start = folded.map[at];
       const last = folded.map[at + piece.length - 1];
-      ranges.push([start, last + [...source.slice(last)][0].length]);
+      ranges.push([start, last + unitLength(source, last)]);
     }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged = [];
@@ -535,16 +545,14 @@ function marked(source, folded, pieces, width, marks = []) {
       for (let at = source.indexOf(mark); at >= 0; at = source.indexOf(mark, at + 1)) starts.push(at);
     starts.sort((a, b) => a - b);
     for (const [start] of merged.length ? merged : [[0]]) starts.push(windowAt(start));
+    const shown = distinctWithin(source, merged, starts, width);
     let best = -1;
-    for (const at of starts) {
-      const words = new Set(
-        merged.filter((r) => r[0] >= at && r[1] <= at + width).map((r) => source.slice(r[0], r[1])),
-      );
-      if (words.size > best) {
-        best = words.size;
+    starts.forEach((at, i) => {
+      if (shown[i] > best) {
+        best = shown[i];
         from = at;
       }
-    }
+    });
     // A window that opens inside the site's words, after their mark, starts at the mark instead
     const mark = starts.filter(
       (at) => at < from && from - at < width / 2 && marks.some((m) => source.startsWith(m, at)),
@@ -563,6 +571,28 @@ function marked(source, folded, pieces, width, marks = []) {
   }
   out += escapeHtml(source.slice(at, to)) + (to < source.length ? "…" : "");
   return out;
+}
+
+/* For each window start, how many different words of the sorted, disjoint `ranges` lie wholly inside
+   [start, start + width]: one pass over the starts in order, the ranges inside kept as a sliding interval */
+function distinctWithin(source, ranges, starts, width) {
+  const order = starts.map((at, i) => [at, i]).sort((a, b) => a[0] - b[0]);
+  const counts = new Map();
+  const shown = new Array(starts.length).fill(0);
+  let lo = 0,
+    hi = 0;
+  const add = (r, step) => {
+    const word = source.slice(r[0], r[1]);
+    const count = (counts.get(word) || 0) + step;
+    if (count) counts.set(word, count);
+    else counts.delete(word);
+  };
+  for (const [at, i] of order) {
+    while (hi < ranges.length && ranges[hi][1] <= at + width) add(ranges[hi++], 1);
+    while (lo < hi && ranges[lo][0] < at) add(ranges[lo++], -1);
+    shown[i] = counts.size;
+  }
+  return shown;
 }
 
 /* ---- the theme's worker protocol ------------------------------------------------------------- */
@@ -612,6 +642,6 @@ if (typeof WorkerGlobalScope !== "undefined" || (typeof parent !== "undefined" &
 
 // For the site's tests, which compare this folding with the build's and run queries directly: in the
 // browser (tests/browser/test_search.py) and in Node (tests/js/), where `module` exists and `self` does not.
-const planSearch = { Engine, folder, plain, answer, tables: SITE?.tables };
+const planSearch = { Engine, folder, plain, answer, extents, distinctWithin, tables: SITE?.tables };
 if (typeof self !== "undefined") self.__planSearch = planSearch;
 if (typeof module !== "undefined") module.exports = planSearch;
