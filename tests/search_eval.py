@@ -21,7 +21,7 @@ the project's own term queries and the shared sample), or when a page asked anot
 
 A query file is a YAML list of `{query: …, accept: [page, …]}`; pages are site-relative directory paths
 (`measures/m10/`, `` for the home page). `accept: []` means the query should find nothing. A file named
-`*.en.yaml` is typed on the English edition (/en/, the theme's own search) and its pages are the English
+`*.en.yaml` is typed on the English edition (/en/, the same engine) and its pages are the English
 edition's, relative to en/.
 """
 
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import statistics
 import subprocess
@@ -310,6 +311,31 @@ def failures(run: Run) -> list[str]:
     return found
 
 
+def outcomes(runs: list[Run], foreign: list[str]) -> dict[str, Any]:
+    """What --json writes: each query's rank (null: not in the first five) and time, by engine, build and file."""
+    return {
+        "foreign": foreign,
+        "runs": [
+            {
+                "engine": run.engine,
+                "index": {"raw": run.raw, "gzip": run.packed},
+                "reports": [
+                    {
+                        "build": report.name.split(" · ", 1)[0],
+                        "file": report.name.split(" · ", 1)[1],
+                        "queries": [
+                            {"query": o.query.text, "rank": o.rank, "millis": o.millis, "found": bool(o.pages)}
+                            for o in report.outcomes
+                        ],
+                    }
+                    for report in run.reports
+                ],
+            }
+            for run in runs
+        ],
+    }
+
+
 def print_table(runs: list[Run]) -> None:
     """Every engine on every query file and build, as BENCHMARKS.md quotes it."""
     print("\n| engine | build | queries | hit@5 | MRR | found nothing | keystroke→results median / worst |")
@@ -338,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", action="store_true", help="also measure the previous search and the theme's")
     parser.add_argument("--online-only", action="store_true", help="skip the offline bundle")
     parser.add_argument("--quiet", action="store_true", help="print only the misses and the totals")
+    parser.add_argument("--json", type=Path, help="also write every query's outcome, by engine, build and file")
     args = parser.parse_args(argv)
     query_sets = {path.name: read_queries(path) for path in args.files}
     runs: list[Run] = []
@@ -363,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         browser.close()
     print_table(runs)
     print(f"\nrequests to other hosts: {len(foreign)}")
+    if args.json:
+        args.json.write_text(json.dumps(outcomes(runs, foreign), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     failing = failures(runs[0])
     for problem in failing:
         print(f"FAIL: {problem}")

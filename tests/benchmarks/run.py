@@ -48,6 +48,10 @@ MD_END = "<!-- results:end -->"
 ENGLISH = "en/"  # where the one build writes the English edition, in the site's folder
 PDF_BUDGET = 1_500_000  # bytes, each PDF: scripts/pdf.py's BUDGET
 MB = 1_000_000  # the PDFs' budget is in decimal megabytes, as scripts/pdf.py states it
+# Search: tests/search_eval.py's targets (hit@5 and MRR of every query file) and the time budget of a result list
+SEARCH_ENGLISH = ".en.yaml"  # a query file of the English edition, as search_eval.py reads it
+SEARCH_HIT_AT_5, SEARCH_MRR = 0.95, 0.85
+SEARCH_MEDIAN_MS, SEARCH_WORST_MS = 30, 100
 
 
 @dataclass
@@ -339,6 +343,44 @@ class Bench:
         for pdf in sorted(out.glob("*.pdf")):
             self.add(check(f"PDF {pdf.name}", pdf.stat().st_size / MB, "MB", PDF_BUDGET / MB))
 
+    def search(self) -> None:
+        """tests/search_eval.py: every query file typed into each edition's search box in Chromium, online and
+        from the unpacked offline zip; per edition and build, hit@5 and MRR against its targets, and the time
+        from the last keystroke to the results against the search budget."""
+        out = self.tmp / "search.json"
+        done = subprocess.run(
+            [PYTHON, str(ROOT / "tests" / "search_eval.py"), "--quiet", "--json", str(out)],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        )
+        if not out.is_file():  # it exits 1 when a target is missed, with its JSON written all the same
+            self.add(Figure("search (tests/search_eval.py)", None, "", note=f"failed: {done.stderr.strip()[-300:]}"))
+            return
+        found = json.loads(out.read_text(encoding="utf-8"))
+        site = next(run for run in found["runs"] if run["engine"] == "site")
+        for edition, english in (("Chinese edition", False), ("English edition", True)):
+            for build in ("online", "offline"):
+                queries = [
+                    q
+                    for report in site["reports"]
+                    if report["build"] == build and report["file"].endswith(SEARCH_ENGLISH) == english
+                    for q in report["queries"]
+                ]
+                if not queries:
+                    continue
+                where = f"{edition}, {build}, {len(queries)} queries (tests/search_eval.py)"
+                hits = sum(q["rank"] is not None for q in queries) / len(queries)
+                mrr = sum(1 / q["rank"] for q in queries if q["rank"]) / len(queries)
+                self.add(check(f"search hit@5, {where}", hits, "", SEARCH_HIT_AT_5, at_least=True))
+                self.add(check(f"search MRR, {where}", mrr, "", SEARCH_MRR, at_least=True))
+                millis = [q["millis"] for q in queries]
+                median = statistics.median(millis)
+                self.add(check(f"search keystroke→results median, {where}", median, "ms", SEARCH_MEDIAN_MS))
+                self.add(check(f"search keystroke→results worst, {where}", max(millis), "ms", SEARCH_WORST_MS))
+        self.add(check("search: requests to other hosts", len(found["foreign"]), "", 0))
+
     def lighthouse(self, site: Path) -> None:
         """Lighthouse scores (mobile) of the home page and /measures/m5/ of each edition, from
         tests/benchmarks/lighthouse.py, out of the one build's folder (the English edition in en/)."""
@@ -485,13 +527,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="synthetic plan sizes, comma-separated (default 100,1000,5000)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before one build counts as failed")
     parser.add_argument("--write-md", action="store_true", help="rewrite the latest numbers in BENCHMARKS.md")
-    parser.add_argument("--only", help="comma-separated parts: real,profile,serve,weight,zip,pdf,lighthouse,scale")
+    parser.add_argument(
+        "--only", help="comma-separated parts: real,profile,serve,weight,zip,pdf,lighthouse,search,scale"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([100, 300] if args.quick else [100, 1000, 5000])
     parts = (
         set(args.only.split(","))
         if args.only
-        else {"real", "profile", "serve", "weight", "zip", "pdf", "lighthouse", "scale"}
+        else {"real", "profile", "serve", "weight", "zip", "pdf", "lighthouse", "search", "scale"}
     )
 
     bench = Bench(args)
@@ -511,6 +555,7 @@ def main(argv: list[str] | None = None) -> int:
             ("zip", bench.offline_zip),
             ("pdf", bench.pdf),
             ("lighthouse", lambda: site and bench.lighthouse(site)),
+            ("search", bench.search),
             ("scale", lambda: bench.scale(sizes)),
         ]
         for part, step in steps:
