@@ -27,7 +27,7 @@ def _name_links(html: BeautifulSoup, url: str) -> dict[tuple[str, str], str]:
     return found
 
 
-def test_every_chinese_name_link_has_an_english_link_to_the_same_item_naming_a_hidden_preview(
+def test_every_chinese_name_link_has_an_english_link_to_the_same_item_naming_a_hidden_hover_card(
     built_site: Path,
 ) -> None:
     counted = {}
@@ -49,7 +49,7 @@ def test_every_chinese_name_link_has_an_english_link_to_the_same_item_naming_a_h
     assert counted["interpretation/full/"] == 22  # the full text links every one, as the Chinese full text does
 
 
-def test_the_english_preview_is_in_english_with_the_site_summary_badge(built_site: Path) -> None:
+def test_the_english_hover_card_is_in_english_with_the_site_summary_badge(built_site: Path) -> None:
     q5 = parse(built_site / "en" / "interpretation" / "q5" / "index.html")
     link = q5.select_one('#q5-s1 a[aria-describedby="hover-card-m5"]')
     assert text(link) == "deployment of the industrial metaverse in key industries"

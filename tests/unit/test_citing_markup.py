@@ -61,7 +61,7 @@ def test_markdown_link_text_renders_as_the_name_itself(name: str) -> None:
     assert text(links[0]) == name
 
 
-def test_a_preview_gives_kind_id_title_parent_and_the_summary_marked_as_the_sites() -> None:
+def test_a_hover_card_gives_kind_id_title_parent_and_the_summary_marked_as_the_sites() -> None:
     m10 = plan().nodes["M10"]
     card = parse(hover_card_block(plan(), [m10])).find(id="hover-card-m10")
     assert card is not None and attribute(card, "role") == "tooltip" and card.has_attr("hidden")
@@ -75,13 +75,13 @@ def test_a_preview_gives_kind_id_title_parent_and_the_summary_marked_as_the_site
     assert text(card.select_one(".hover-card__badge")) == "本站概述，非原文"
 
 
-def test_an_item_without_a_task_belongs_to_the_plan_in_its_preview() -> None:
+def test_an_item_without_a_task_belongs_to_the_plan_in_its_hover_card() -> None:
     card = parse(hover_card_block(plan(), [plan().nodes["T4"]])).find(id="hover-card-t4")
     assert card is not None
     assert "所属：《元宇宙产业创新发展三年行动计划（2023—2025年）》" in text(card)
 
 
-def test_a_preview_shows_data_text_as_text_and_each_item_once() -> None:
+def test_a_hover_card_shows_data_text_as_text_and_each_item_once() -> None:
     m10 = dataclasses.replace(plan().nodes["M10"], title="<b>标准</b> & 体系", summary='"引号" <i>')
     html = hover_card_block(plan(), [m10, m10])
     assert "<b>" not in html and "<i>" not in html and html.count('id="hover-card-m10"') == 1
@@ -89,7 +89,7 @@ def test_a_preview_shows_data_text_as_text_and_each_item_once() -> None:
     assert hover_card_block(plan(), []) == ""
 
 
-def test_a_linked_name_points_at_its_preview() -> None:
+def test_a_name_link_points_at_its_hover_card() -> None:
     links = name_links(plan())
     assert links and all(link.describedby.startswith("hover-card-") for link in links)
     line = "{#q6-s1} " + plan().interpretation.sentences["q6-s1"].text

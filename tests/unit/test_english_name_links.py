@@ -46,7 +46,7 @@ def test_every_name_a_chinese_sentence_links_has_english_words_found_once_in_its
             assert words.zh in plan.interpretation.sentences[sentence_id].text
 
 
-def test_the_english_sentence_links_the_words_to_the_english_item_page_naming_its_preview() -> None:
+def test_the_english_sentence_links_the_words_to_the_english_item_page_naming_its_hover_card() -> None:
     plan = load_plan(ROOT)
     english = load_english(ROOT, plan)
     markdown = linked_sentence(plan, english, "q5-s1", "interpretation/q5.md")
