@@ -36,6 +36,15 @@ ORDER = (
 
 
 @dataclass
+class EditionBuild:
+    """An edition being built beside this one in a child process (site_language), and the pipe it reports
+    a failure on."""
+
+    pid: int
+    report: int  # the read end of the pipe
+
+
+@dataclass
 class BuildState:
     """One build's shared state. The plan and its pages come first; the rest is set by the module named."""
 
@@ -56,6 +65,7 @@ class BuildState:
     reference_files: dict[str, bytes] = field(default_factory=dict)  # site_citing: path → RIS or BibTeX
     icons: ThemeIcons | None = None  # site_html: the theme's icons, drawn by the site's stylesheet
     scripts: PageScripts | None = None  # site_html: offline, the theme's repeated scripts as files
+    english_build: EditionBuild | None = None  # site_language: the English edition, building beside this one
 
     @property
     def primary(self) -> bool:

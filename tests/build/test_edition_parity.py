@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from plansite.english.edition import EnglishEdition
 from plansite.model import Node
 from plansite.urls import page_of
 from support.html import attribute, meta, parse
-from support.project import ROOT, edit, mkdocs_build
+from support.project import BUILD_ENV, ROOT, edit, mkdocs_build
 
 PLAN = load_plan(ROOT)
 ENGLISH = EnglishEdition(load_english(ROOT, PLAN))
@@ -168,6 +170,25 @@ def test_the_english_configuration_is_not_built_on_its_own(tmp_path: Path) -> No
     assert "mkdocs.en.yml is the English edition's configuration" in result.stderr
     assert "Run `mkdocs build`" in result.stderr
     assert not site.exists() or not any(site.iterdir())
+
+
+@pytest.mark.parametrize("editions", ["beside", "in-turn"])
+def test_a_failure_of_the_english_build_fails_the_build_with_its_message(
+    project_copy: Path, tmp_path: Path, editions: str
+) -> None:
+    """Built beside the Chinese pages in a child process or after them in this one, the English edition's
+    error stops `mkdocs build` and is what it reports (here: a configuration warning, fatal in strict mode)."""
+    config = project_copy / "mkdocs.en.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnot_a_setting: 1\n", encoding="utf-8")
+    env = {**BUILD_ENV, "PLAN_EDITIONS": editions}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project_copy, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "not_a_setting" in said and "configuration warnings in 'strict' mode" in said
+    assert "Traceback" not in said
 
 
 def test_the_english_facts_box_says_everything_in_english(built_site: Path) -> None:
